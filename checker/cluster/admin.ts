@@ -22,3 +22,12 @@ export function describeMembership(config: KafkaConfig): Promise<Membership> {
     return { brokerIds: description.brokers.map((b) => b.nodeId).sort(), controller: description.controller };
   });
 }
+
+/**
+ * Makes the brokers create __consumer_offsets now, while all three are up: it is created on the first
+ * group lookup with replication factor 3, which fails for as long as any broker is down.
+ */
+export function createOffsetsTopic(config: KafkaConfig): Promise<unknown> {
+  // kafkajs needs retries here: its first coordinator lookup on a new connection finds an empty broker pool.
+  return withAdmin({ ...config, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 1000 } }, (admin) => admin.describeGroups(["kafkalings-warm-up"]));
+}

@@ -49,3 +49,7 @@ export class ClusterTimeoutError extends ClusterError {
   override name = "ClusterTimeoutError";
   override readonly retriable = true;
 }
+export class ImagePullError extends ClusterError {
+  override name = "ImagePullError";
+  override readonly retriable = true;
+}

@@ -1,5 +1,6 @@
 // The one interface every cluster provider implements. Graders, tests and the CLI see only this.
 import type { KafkaConfig } from "kafkajs";
+import type { KafkaTool } from "./tools.ts";
 
 export type ProviderName = "local" | "docker" | "external";
 export type ClusterMode = "zookeeper" | "kraft";
@@ -21,7 +22,8 @@ export interface ToolInvocation {
 export interface KafkaCluster extends AsyncDisposable {
   readonly id: string;
   readonly provider: ProviderName;
-  readonly mode: ClusterMode;
+  /** "unknown" for an external cluster, whose metadata mode clients cannot see. */
+  readonly mode: ClusterMode | "unknown";
   readonly kafkaVersion: string;
   readonly startedAt: Date;
   /** host:port pairs for clients. */
@@ -37,8 +39,8 @@ export interface KafkaCluster extends AsyncDisposable {
   killBroker(id: number): Promise<void>;
   /** Starts a stopped or killed broker again with its data, and waits until it is registered. */
   startBroker(id: number): Promise<void>;
-  /** The command line that runs an Apache Kafka CLI tool (a main class) against this cluster. */
-  toolInvocation(mainClass: string, args: string[]): Promise<ToolInvocation>;
+  /** The command line that runs an Apache Kafka CLI tool against this cluster, filling in where the cluster is. */
+  toolInvocation(tool: KafkaTool, args: string[]): Promise<ToolInvocation>;
   /** Stops every process or container of the cluster and removes its data. */
   stop(): Promise<void>;
 }

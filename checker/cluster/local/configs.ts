@@ -98,7 +98,8 @@ log4j.appender.stderr.Target=System.err
 /** Small heaps and a quick-starting JIT: a practice cluster favours start time and memory over peak throughput. */
 export const JVM_OPTIONS = {
   zookeeper: ["-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dzookeeper.forceSync=no"],
-  broker: ["-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"],
+  // KAFKALINGS_BROKER_JVM_OPTS comes last, so a learner can give brokers more (or less) memory.
+  broker: ["-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", ...(process.env.KAFKALINGS_BROKER_JVM_OPTS?.split(/\s+/).filter(Boolean) ?? [])],
   tool: ["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"],
   common: ["-Djava.awt.headless=true", "-Xshare:auto"],
 };

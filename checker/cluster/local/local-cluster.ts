@@ -1,15 +1,17 @@
 // The local provider: ZooKeeper and brokers (or KRaft nodes) as real JVM processes from Maven jars.
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { KafkaConfig } from "kafkajs";
-import { describeMembership } from "../admin.ts";
+import { createOffsetsTopic, describeMembership } from "../admin.ts";
 import { BrokerStartError, ClusterError, PortTakenError } from "../errors.ts";
 import type { BrokerInfo, ClusterMode, KafkaCluster, ToolInvocation } from "../kafka-cluster.ts";
 import type { StartListener } from "../start-listener.ts";
+import { ownCluster, releaseCluster } from "../lifecycle.ts";
 import { choosePorts, isListening } from "../ports.ts";
 import { findMarkedProcesses, isAlive, processMark, signal, terminate } from "../processes.ts";
 import { BROKER_IDS, KAFKA_VERSION, WELL_KNOWN_PORTS, stateDir } from "../settings.ts";
+import { completeToolArgs, type KafkaTool } from "../tools.ts";
 import { clearState, writeState, type LocalClusterRecord } from "../state.ts";
 import { PollTimeoutError, pollUntil } from "../wait.ts";
 import { JVM_OPTIONS, MAIN_CLASSES, SERVER_LOG4J, TOOLS_LOG4J, brokerProperties, renderProperties, zookeeperProperties, type NodeLayout } from "./configs.ts";
@@ -54,13 +56,16 @@ export class LocalCluster {
     const jarsDir = await ensureKafkaJars((text) => this.listener.step?.(text));
     const record = await this.layout(java.path, jarsDir);
     const cluster = new StartedLocalCluster(record);
+    // Owned while it boots even when it is to outlive us: a Ctrl+C mid-start must leave nothing behind.
+    ownCluster(cluster);
     try {
       await cluster.boot(this.listener);
-      return cluster;
     } catch (error) {
       await cluster.stop();
       throw error;
     }
+    if (this.ownerPid === null) releaseCluster(cluster);
+    return cluster;
   }
 
   private async layout(java: string, jarsDir: string): Promise<LocalClusterRecord> {
@@ -122,6 +127,8 @@ export class LocalCluster {
 
 export class StartedLocalCluster implements KafkaCluster {
   readonly provider = "local" as const;
+  /** Set by stop(): a start-up still in flight must not spawn anything after it. */
+  private stopped = false;
 
   constructor(private readonly record: LocalClusterRecord) {}
 
@@ -143,9 +150,6 @@ export class StartedLocalCluster implements KafkaCluster {
   get ownerPid() {
     return this.record.ownerPid;
   }
-  get zookeeperPort() {
-    return this.record.zookeeper?.port;
-  }
 
   clientConfig(clientId = "kafkalings"): KafkaConfig {
     return { clientId, brokers: this.bootstrapServers };
@@ -154,6 +158,11 @@ export class StartedLocalCluster implements KafkaCluster {
   /** Every process of this cluster that is still running. */
   livePids(): number[] {
     return [this.record.zookeeper?.pid, ...this.record.brokers.map((b) => b.pid)].filter(isAlive);
+  }
+
+  /** True when none of its processes runs any more (e.g. after a reboot). */
+  async isGone(): Promise<boolean> {
+    return this.livePids().length === 0;
   }
 
   /** @internal Starts the processes of a freshly laid-out cluster and waits until it is ready. */
@@ -185,6 +194,8 @@ export class StartedLocalCluster implements KafkaCluster {
       const membership = await describeMembership(this.clientConfig());
       return membership.brokerIds.length === this.record.brokers.length && membership.controller !== null && (await this.controllerId()) !== undefined;
     }, { what: "the brokers to register" });
+    listener.step?.("creating the consumer offsets topic");
+    await this.waitFor(() => createOffsetsTopic(this.clientConfig()).then(() => true), { what: "the consumer offsets topic" });
   }
 
   async brokers(): Promise<BrokerInfo[]> {
@@ -241,7 +252,8 @@ export class StartedLocalCluster implements KafkaCluster {
     await this.waitFor(async () => (await describeMembership(this.clientConfig())).brokerIds.includes(id), { what: `broker ${id} to register` });
   }
 
-  async toolInvocation(mainClass: string, args: string[]): Promise<ToolInvocation> {
+  async toolInvocation(tool: KafkaTool, args: string[]): Promise<ToolInvocation> {
+    const zookeeper = this.record.zookeeper ? `127.0.0.1:${this.record.zookeeper.port}` : undefined;
     return {
       command: this.record.java,
       args: [
@@ -250,13 +262,15 @@ export class StartedLocalCluster implements KafkaCluster {
         `-Dlog4j.configuration=file:${join(this.record.dir, "tools-log4j.properties")}`,
         "-cp",
         join(this.record.jarsDir, "*"),
-        mainClass,
-        ...args,
+        tool.mainClass,
+        ...completeToolArgs(tool, args, { bootstrapServers: this.bootstrapServers, zookeeper }),
       ],
     };
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    releaseCluster(this);
     // The data goes away with the cluster, so there is nothing to shut down gracefully for.
     await Promise.all(this.record.brokers.map((broker) => terminate(broker.pid, "SIGKILL")));
     await terminate(this.record.zookeeper?.pid, "SIGKILL");
@@ -267,6 +281,7 @@ export class StartedLocalCluster implements KafkaCluster {
 
   /** Last-chance cleanup from a process `exit` handler, where nothing asynchronous runs. */
   killNow(): void {
+    this.stopped = true;
     for (const pid of this.livePids()) signal(pid, "SIGKILL");
     rmSync(this.record.dir, { recursive: true, force: true });
     clearState(this.id);
@@ -293,20 +308,38 @@ export class StartedLocalCluster implements KafkaCluster {
     await this.waitFor(() => READY_LINE.test(readFrom(broker.logFile, logOffset)), { pid: broker.pid, logFile: broker.logFile, what: `broker ${broker.id}` });
   }
 
+  /**
+   * What `kafka-storage format` does, without a JVM per node: meta.properties plus the bootstrap snapshot.
+   * The snapshot holds only the metadata.version, so it is made once with the real StorageTool and cached.
+   */
   private async formatKraftStorage(): Promise<void> {
-    const clusterId = kraftClusterId();
-    await Promise.all(
-      this.record.brokers.map(async (broker) => {
-        const pid = this.spawnJvm(`format-${broker.id}`, MAIN_CLASSES.storageTool, ["format", "-t", clusterId, "-c", broker.configFile], broker.logFile, JVM_OPTIONS.tool);
-        await this.waitFor(() => !isAlive(pid), { logFile: broker.logFile, what: `storage format of node ${broker.id}` });
-        if (!existsSync(join(logDirOf(broker.configFile), "meta.properties"))) {
-          throw brokerStartError(`Formatting the KRaft storage of node ${broker.id} failed.`, broker.logFile);
-        }
-      }),
-    );
+    const clusterId = kraftUuid();
+    const template = join(dirname(this.record.jarsDir), `bootstrap-${this.record.kafkaVersion}.checkpoint`);
+    const [first, ...others] = this.record.brokers;
+    if (!existsSync(template)) {
+      await this.runStorageTool(first!, clusterId);
+      copyFileSync(join(logDirOf(first!.configFile), "bootstrap.checkpoint"), template);
+    } else {
+      others.unshift(first!);
+    }
+    for (const broker of others) {
+      const logDir = logDirOf(broker.configFile);
+      mkdirSync(logDir, { recursive: true });
+      copyFileSync(template, join(logDir, "bootstrap.checkpoint"));
+      writeFileSync(join(logDir, "meta.properties"), renderProperties({ version: 1, "cluster.id": clusterId, "node.id": broker.id, "directory.id": kraftUuid() }));
+    }
+  }
+
+  private async runStorageTool(broker: LocalClusterRecord["brokers"][number], clusterId: string): Promise<void> {
+    const pid = this.spawnJvm(`format-${broker.id}`, MAIN_CLASSES.storageTool, ["format", "-t", clusterId, "-c", broker.configFile], broker.logFile, JVM_OPTIONS.tool);
+    await this.waitFor(() => !isAlive(pid), { logFile: broker.logFile, what: `storage format of node ${broker.id}` });
+    if (!existsSync(join(logDirOf(broker.configFile), "bootstrap.checkpoint"))) {
+      throw brokerStartError(`Formatting the KRaft storage of node ${broker.id} failed.`, broker.logFile);
+    }
   }
 
   private spawnJvm(name: string, mainClass: string, config: string | string[], logFile: string, heap = name === "zookeeper" ? JVM_OPTIONS.zookeeper : JVM_OPTIONS.broker): number {
+    if (this.stopped) throw new ClusterError(`The cluster was stopped while ${name} was starting.`, "start it again when you are ready");
     const out = openSync(logFile, "a");
     try {
       const child = spawn(
@@ -385,9 +418,11 @@ function readQuorumLeader(file: string): number | undefined {
   }
 }
 
-/** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as `kafka-storage random-uuid` prints. */
-function kraftClusterId(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
+/** A Kafka UUID (cluster or directory id): 16 random bytes, URL-safe base64 without padding, as `kafka-storage random-uuid` prints. */
+function kraftUuid(): string {
+  const id = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
+  // Kafka never hands out ids that start with "-": they would read as an option on a command line.
+  return id.startsWith("-") ? kraftUuid() : id;
 }
 
 const ADDRESS_IN_USE = /Address already in use|BindException/;

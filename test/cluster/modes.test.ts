@@ -1,0 +1,68 @@
+// Both metadata modes come up with three brokers, take an RF-3 topic from the CLI and from kafkajs, and carry records.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KafkaCluster } from "../../checker/cluster/kafka-cluster.ts";
+import { ensureCluster } from "../../checker/cluster/provider.ts";
+import { runCli } from "../support/cli.ts";
+import { consumeAll, createTopic, kafka } from "../support/kafka.ts";
+import { isolatedStateDir } from "../support/paths.ts";
+
+describe.each(["zookeeper", "kraft"] as const)("a local cluster in %s mode", (mode) => {
+  let cluster: KafkaCluster;
+  let stateDir: string;
+  const notices: string[] = [];
+
+  beforeAll(async () => {
+    stateDir = isolatedStateDir(mode);
+    process.env.KAFKALINGS_STATE_DIR = stateDir;
+    ({ cluster } = await ensureCluster({ provider: "local", mode, listener: { notice: (text) => notices.push(text) } }));
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it("has three brokers up and an elected controller", async () => {
+    const brokers = await cluster.brokers();
+    expect(brokers.map((b) => [b.id, b.up])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+    ]);
+    expect(cluster.mode).toBe(mode);
+    expect([1, 2, 3]).toContain(await cluster.controllerId());
+  });
+
+  it("creates the lab's topic through `npm run kafka` and describes 6 partitions, 3 replicas, ISR of 3", async () => {
+    const env = { KAFKALINGS_STATE_DIR: stateDir };
+    const create = await runCli("kafka", ["kafka-topics", "--create", "--replication-factor", "3", "--partitions", "6", "--topic", "inventory_purchases"], env);
+    expect(create.code, create.stderr).toBe(0);
+    expect(create.stdout).toContain("Created topic inventory_purchases.");
+    const describe = await runCli("kafka", ["topics", "--describe", "--topic", "inventory_purchases"], env);
+    expect(describe.code).toBe(0);
+    expect(describe.stdout).toMatch(/PartitionCount: 6\s+ReplicationFactor: 3/);
+    const partitions = describe.stdout.split("\n").filter((line) => /\tPartition: \d/.test(line));
+    expect(partitions).toHaveLength(6);
+    for (const line of partitions) expect(line).toMatch(/Replicas: \d,\d,\d\s+Isr: \d,\d,\d/);
+  });
+
+  it("creates a 6-partition RF-3 topic with kafkajs admin and round-trips 1,000 records", async () => {
+    const client = kafka(cluster.clientConfig("modes-test"));
+    const admin = client.admin();
+    await admin.connect();
+    await createTopic(admin, { topic: "round-trip", numPartitions: 6, replicationFactor: 3 });
+    const metadata = await admin.fetchTopicMetadata({ topics: ["round-trip"] });
+    await admin.disconnect();
+    expect(metadata.topics[0]?.partitions).toHaveLength(6);
+    for (const partition of metadata.topics[0]?.partitions ?? []) expect(partition.replicas).toHaveLength(3);
+
+    const producer = client.producer();
+    await producer.connect();
+    const sent = Array.from({ length: 1000 }, (_, i) => ({ key: `key-${i % 37}`, value: `record-${i}` }));
+    for (let i = 0; i < sent.length; i += 100) await producer.send({ topic: "round-trip", acks: -1, messages: sent.slice(i, i + 100) });
+    await producer.disconnect();
+
+    const received = await consumeAll(client, "round-trip", 1000);
+    expect(received.map((r) => r.value).sort()).toEqual(sent.map((m) => m.value).sort());
+    expect(new Set(received.map((r) => r.partition)).size).toBe(6);
+  });
+});

@@ -1,0 +1,96 @@
+// The docker provider's parts that need no Docker engine: finding and probing the engine, and refusing KRaft.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createNetServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DockerCluster } from "../../checker/cluster/docker/docker-cluster.ts";
+import { dockerUnavailableError, probeDockerEngine, type UnreachableEngine } from "../../checker/cluster/docker/docker-engine.ts";
+import { DockerUnavailableError, NotSupportedError } from "../../checker/cluster/errors.ts";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A socket path in a fresh temporary folder, removed after the test. */
+function socketPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kafkalings-docker-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, "docker.sock");
+}
+
+/** Listens on the unix socket and registers the server (and its open connections) for closing. */
+async function listenOn(server: Server, path: string): Promise<void> {
+  const connections = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.on("close", () => connections.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const socket of connections) socket.destroy();
+        server.close(() => resolve());
+      }),
+  );
+}
+
+function dockerHostEnv(path: string): NodeJS.ProcessEnv {
+  return { DOCKER_HOST: `unix://${path}` };
+}
+
+describe("probeDockerEngine", () => {
+  it("reports no engine when DOCKER_HOST names a socket that does not exist", async () => {
+    const probe = await probeDockerEngine(1000, dockerHostEnv(socketPath()));
+    expect(probe.reachable).toBe(false);
+    expect(probe.socket).toBeUndefined();
+    expect(probe.reachable === false && probe.reason).toMatch(/no Docker engine found/);
+  });
+
+  it("reports an engine that accepts connections but never answers, within the timeout", async () => {
+    const path = socketPath();
+    await listenOn(createNetServer(() => {}), path);
+    const started = Date.now();
+    const probe = await probeDockerEngine(300, dockerHostEnv(path));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(probe).toMatchObject({ reachable: false, socket: path, problem: "unresponsive" });
+    expect(probe.reachable === false && probe.reason).toMatch(/does not answer/);
+  });
+
+  it("finds a running engine and reads its version", async () => {
+    const path = socketPath();
+    const engine = createHttpServer((request, response) => {
+      if (request.url === "/_ping") return response.end("OK");
+      if (request.url === "/version") return response.setHeader("Content-Type", "application/json").end(JSON.stringify({ Version: "28.2.2", ApiVersion: "1.50" }));
+      response.statusCode = 404;
+      response.end();
+    });
+    await listenOn(engine, path);
+    expect(await probeDockerEngine(1000, dockerHostEnv(path))).toEqual({ reachable: true, socket: path, version: "28.2.2" });
+  });
+});
+
+describe("dockerUnavailableError", () => {
+  it("names the socket and says how to fix it", async () => {
+    const path = socketPath();
+    await listenOn(createNetServer(() => {}), path);
+    const probe = (await probeDockerEngine(200, dockerHostEnv(path))) as UnreachableEngine;
+    const error = dockerUnavailableError(probe);
+    expect(error).toBeInstanceOf(DockerUnavailableError);
+    expect(error.message).toContain(path);
+    expect(error.message.split("\n")).toHaveLength(1);
+    expect(error.fix).toMatch(/start Docker.*--provider local/);
+    expect(error.retriable).toBe(true);
+  });
+});
+
+describe("DockerCluster", () => {
+  it("refuses KRaft mode before it looks for an engine", async () => {
+    await expect(new DockerCluster().withMode("kraft").start()).rejects.toBeInstanceOf(NotSupportedError);
+    await expect(new DockerCluster().withMode("kraft").start()).rejects.toMatchObject({ fix: expect.stringContaining("--provider local --mode kraft") });
+  });
+});
