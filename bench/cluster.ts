@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
+import { createTopic } from "../checker/cluster/admin.ts";
 import { ensureKafkaJars } from "../checker/cluster/local/jars.ts";
 import { findMarkedProcesses, processMark } from "../checker/cluster/processes.ts";
 import { pollUntil } from "../checker/cluster/wait.ts";
@@ -36,7 +37,7 @@ async function roundTrip(bootstrap: string[], runId: string): Promise<number> {
   const started = performance.now();
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: `bench-${runId}`, numPartitions: 6, replicationFactor: 3 }], waitForLeaders: true });
+  await createTopic(admin, { topic: `bench-${runId}`, numPartitions: 6, replicationFactor: 3 });
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();

@@ -1,5 +1,6 @@
 // Short-lived kafkajs admin connections for looking at a cluster's membership.
-import { Kafka, logLevel, type Admin, type KafkaConfig } from "kafkajs";
+import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from "kafkajs";
+import { pollUntil } from "./wait.ts";
 
 export async function withAdmin<T>(config: KafkaConfig, action: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = new Kafka({ connectionTimeout: 2000, requestTimeout: 5000, retry: { retries: 0 }, logLevel: logLevel.NOTHING, ...config }).admin();
@@ -30,4 +31,19 @@ export function describeMembership(config: KafkaConfig): Promise<Membership> {
 export function createOffsetsTopic(config: KafkaConfig): Promise<unknown> {
   // kafkajs needs retries here: its first coordinator lookup on a new connection finds an empty broker pool.
   return withAdmin({ ...config, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 1000 } }, (admin) => admin.describeGroups(["kafkalings-warm-up"]));
+}
+
+/**
+ * Creates a topic and waits until every partition has a leader. kafkajs's own `waitForLeaders` gives up when a
+ * KRaft broker has not yet applied the new metadata (UNKNOWN_TOPIC_OR_PARTITION), so we poll instead.
+ */
+export async function createTopic(admin: Admin, topic: ITopicConfig): Promise<void> {
+  await admin.createTopics({ topics: [topic], waitForLeaders: false });
+  await pollUntil(
+    async () => {
+      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic.topic] })).topics;
+      return metadata !== undefined && metadata.partitions.length === topic.numPartitions && metadata.partitions.every((p) => p.leader >= 0);
+    },
+    { timeoutMs: 30_000, description: `leaders for every partition of ${topic.topic}` },
+  );
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KafkaCluster } from "../../checker/cluster/kafka-cluster.ts";
 import { ensureCluster } from "../../checker/cluster/provider.ts";
 import { pollUntil } from "../../checker/cluster/wait.ts";
-import { consumeAll, createTopic, kafka } from "../support/kafka.ts";
+import { createTopic } from "../../checker/cluster/admin.ts";
+import { consumeAll, kafka } from "../support/kafka.ts";
 import { isolatedStateDir } from "../support/paths.ts";
 
 const TOPIC = "failover";

@@ -1,6 +1,7 @@
 // `cluster up/status/down` through the CLI, reuse, one cluster for two concurrent `up`s, and nothing left
 // behind after `down`, after Ctrl+C to a process that owns its cluster, or after Ctrl+C mid-start.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pollUntil } from "../../checker/cluster/wait.ts";
@@ -43,6 +44,17 @@ describe("cluster up / status / down", () => {
     expect(await listeningPorts(portsOf(parsed.bootstrapServers.join(",")))).toEqual([]);
     const after = await runCli("cluster", ["status"], env);
     expect(after.stdout).toContain("No cluster is running");
+  });
+
+  it("notices a recorded cluster whose processes are all gone (e.g. after a reboot) and removes the record", async () => {
+    const up = await runCli("cluster", ["up"], env);
+    expect(up.code, up.stderr).toBe(0);
+    for (const line of kafkaProcessesMatching(stateDir)) process.kill(Number.parseInt(line.trim(), 10), "SIGKILL");
+    await pollUntil(() => kafkaProcessesMatching(stateDir).length === 0, { timeoutMs: 10_000, description: "the JVMs to die" });
+    const status = await runCli("cluster", ["status"], env);
+    expect(status.stderr).toMatch(/The recorded local cluster local-\w+ is no longer running; its record was removed\./);
+    expect(status.stdout).toContain("No cluster is running");
+    expect(existsSync(join(stateDir, "cluster.json"))).toBe(false);
   });
 });
 

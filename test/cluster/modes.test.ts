@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KafkaCluster } from "../../checker/cluster/kafka-cluster.ts";
 import { ensureCluster } from "../../checker/cluster/provider.ts";
 import { runCli } from "../support/cli.ts";
-import { consumeAll, createTopic, kafka } from "../support/kafka.ts";
+import { createTopic } from "../../checker/cluster/admin.ts";
+import { consumeAll, kafka } from "../support/kafka.ts";
 import { isolatedStateDir } from "../support/paths.ts";
 
 describe.each(["zookeeper", "kraft"] as const)("a local cluster in %s mode", (mode) => {

@@ -1,5 +1,5 @@
 // kafkajs helpers for tests: quiet clients, bounded waits.
-import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from "kafkajs";
+import { Kafka, logLevel, type KafkaConfig } from "kafkajs";
 import { pollUntil } from "../../checker/cluster/wait.ts";
 
 export function kafka(config: KafkaConfig): Kafka {
@@ -32,17 +32,3 @@ export async function consumeAll(client: Kafka, topic: string, expected: number,
   }
 }
 
-/**
- * Creates a topic and waits until every partition has a leader. kafkajs's own `waitForLeaders` gives up when a
- * KRaft broker has not yet applied the new metadata (UNKNOWN_TOPIC_OR_PARTITION), so we poll instead.
- */
-export async function createTopic(admin: Admin, topic: ITopicConfig): Promise<void> {
-  await admin.createTopics({ topics: [topic], waitForLeaders: false });
-  await pollUntil(
-    async () => {
-      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic.topic] })).topics;
-      return metadata !== undefined && metadata.partitions.length === topic.numPartitions && metadata.partitions.every((p) => p.leader >= 0);
-    },
-    { timeoutMs: 30_000, description: `leaders for every partition of ${topic.topic}` },
-  );
-}
