@@ -7,6 +7,8 @@ export interface PollOptions {
   /** Says what was awaited, for the timeout error. */
   description: string;
   signal?: AbortSignal;
+  /** Errors the probe throws that end the wait at once (e.g. the awaited process died). */
+  isFatal?: (error: unknown) => boolean;
 }
 
 export class PollTimeoutError extends Error {
@@ -22,7 +24,7 @@ export class PollTimeoutError extends Error {
 
 /**
  * Calls `probe` until it returns a value other than undefined/false, and returns that value.
- * A probe that throws counts as "not yet"; its last error is kept for the timeout message.
+ * A probe that throws counts as "not yet" (unless `isFatal` says otherwise); its last error is kept for the timeout message.
  */
 export async function pollUntil<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: PollOptions): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
@@ -34,6 +36,7 @@ export async function pollUntil<T>(probe: () => Promise<T | undefined | false> |
       const result = await probe();
       if (result !== undefined && result !== false) return result;
     } catch (error) {
+      if (options.isFatal?.(error)) throw error;
       lastError = error;
     }
     if (Date.now() >= deadline) throw new PollTimeoutError(options.description, options.timeoutMs, lastError);

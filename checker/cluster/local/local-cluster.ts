@@ -376,7 +376,7 @@ export class StartedLocalCluster implements KafkaCluster {
           if (subject.pid !== undefined && !isAlive(subject.pid)) throw new ProcessExited();
           return (await probe()) ? true : undefined;
         },
-        { timeoutMs: START_TIMEOUT_MS, intervalMs: 100, description: subject.what },
+        { timeoutMs: START_TIMEOUT_MS, intervalMs: 100, description: subject.what, isFatal: (error) => error instanceof ProcessExited },
       );
     } catch (error) {
       const exited = error instanceof ProcessExited || (error instanceof PollTimeoutError && error.lastError instanceof ProcessExited);
