@@ -4,10 +4,16 @@ import ora from "ora";
 import { ClusterError } from "../cluster/errors.ts";
 import type { StartListener } from "../cluster/start-listener.ts";
 import { PollTimeoutError } from "../cluster/wait.ts";
+import { readProgress } from "../runner/progress.ts";
+
+/** Errors that carry their own fix (cluster, manifest, usage problems) are the learner's, not our bugs. */
+function isLearnerFacing(error: unknown): error is Error & { fix: string; details?: string } {
+  return error instanceof ClusterError || (error instanceof Error && typeof (error as { fix?: unknown }).fix === "string");
+}
 
 /** Prints an error for a learner: known problems as a line and a fix; our own bugs with their stack. */
 export function printError(error: unknown): void {
-  if (error instanceof ClusterError) {
+  if (isLearnerFacing(error)) {
     console.error(`${chalk.red("✖")} ${error.message}`);
     console.error(`  ${chalk.bold("fix:")} ${error.fix}`);
     if (error.details) console.error(chalk.dim(error.details.replace(/^/gm, "  │ ")));
@@ -59,4 +65,10 @@ export function progress(initial: string): Progress {
       spinner.stop();
     },
   };
+}
+
+/** The learner's progress, telling them once if an unreadable file had to be set aside. */
+export function warnIfProgressReset(): void {
+  const { notice } = readProgress();
+  if (notice) console.error(`${chalk.yellow("!")} ${notice}`);
 }

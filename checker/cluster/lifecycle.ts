@@ -7,6 +7,8 @@ export interface OwnedCluster {
 }
 
 const owned = new Set<OwnedCluster>();
+/** Work that must finish before owned clusters stop, e.g. a grade cleaning up its topics. */
+const interruptHandlers = new Set<() => Promise<void>>();
 let installed = false;
 
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -16,7 +18,9 @@ function install(): void {
   installed = true;
   for (const [signal, code] of Object.entries(EXIT_CODES) as [NodeJS.Signals, number][]) {
     process.once(signal, () => {
-      void stopOwnedClusters().finally(() => process.exit(code));
+      void Promise.allSettled([...interruptHandlers].map((handler) => handler()))
+        .then(() => stopOwnedClusters())
+        .finally(() => process.exit(code));
     });
   }
   // Last resort for crashes and process.exit(): only synchronous work runs here.
@@ -39,4 +43,11 @@ export async function stopOwnedClusters(): Promise<void> {
   const clusters = [...owned];
   owned.clear();
   await Promise.all(clusters.map((cluster) => cluster.stop()));
+}
+
+/** Runs `handler` on Ctrl+C (or SIGTERM/SIGHUP) before owned clusters are stopped; returns its removal. */
+export function onInterrupt(handler: () => Promise<void>): () => void {
+  install();
+  interruptHandlers.add(handler);
+  return () => interruptHandlers.delete(handler);
 }

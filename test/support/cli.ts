@@ -11,7 +11,7 @@ export interface CliResult {
 
 /** `node --import tsx checker/cli/<command>.ts …`, so a PATH without node tools still runs it. */
 export function spawnCli(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", join(REPO, "checker", "cli", `${command}.ts`), ...args], {
+  return spawn(process.execPath, ["--import", "tsx", join(REPO, "checker", "cli", `${command.replace(":", "-")}.ts`), ...args], {
     cwd: REPO,
     env: { ...process.env, CI: "true", NO_COLOR: "1", ...env },
     stdio: ["pipe", "pipe", "pipe"],

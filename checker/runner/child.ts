@@ -1,0 +1,69 @@
+// Runs in a child process: imports the learner's module, calls one export with the exercise context, and
+// reports the outcome to the runner. A crash or an endless loop here never takes the runner down.
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { createExerciseContext } from "../context.ts";
+import type { LearnerErrorInfo, RunReply, RunRequest } from "./protocol.ts";
+import { relativeToWorkspace } from "./paths.ts";
+
+function send(reply: RunReply): Promise<void> {
+  return new Promise((resolve) => process.send!(reply, () => resolve()));
+}
+
+function locate(error: unknown, modulePath: string): Pick<LearnerErrorInfo, "location" | "sourceLine"> {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const file = pathToFileURL(modulePath).href;
+  const frame = stack.split("\n").find((line) => line.includes(file) || line.includes(modulePath));
+  const match = frame && /:(\d+):(\d+)\)?$/.exec(frame);
+  if (!match) return {};
+  const line = Number(match[1]);
+  const sourceLine = readFileSync(modulePath, "utf8").split("\n")[line - 1]?.trim();
+  return { location: `${relativeToWorkspace(modulePath)}:${line}:${match[2]}`, sourceLine };
+}
+
+/** esbuild reports a syntax error as "<file>:<line>:<column>: ERROR: <text>". */
+function syntaxError(error: Error, modulePath: string): LearnerErrorInfo | undefined {
+  const match = /:(\d+):(\d+): ERROR: (.+)/.exec(error.message);
+  if (error.name !== "TransformError" && !match) return undefined;
+  const line = match ? Number(match[1]) : undefined;
+  return {
+    kind: "syntax",
+    name: "SyntaxError",
+    message: match?.[3] ?? error.message.split("\n")[0]!,
+    location: line ? `${relativeToWorkspace(modulePath)}:${line}:${Number(match![2]) + 1}` : relativeToWorkspace(modulePath),
+    sourceLine: line ? readFileSync(modulePath, "utf8").split("\n")[line - 1]?.trim() : undefined,
+  };
+}
+
+function describe(error: unknown, modulePath: string): LearnerErrorInfo {
+  if (error instanceof Error) {
+    return syntaxError(error, modulePath) ?? { kind: "threw", name: error.name, message: error.message, ...locate(error, modulePath) };
+  }
+  return { kind: "threw", name: "Error", message: `a non-Error value was thrown: ${String(error)}` };
+}
+
+process.once("message", async (request: RunRequest) => {
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;
+  } catch (error) {
+    await send({ ok: false, error: describe(error, request.modulePath) });
+    process.exit(0);
+  }
+  const exported = module[request.exportName];
+  if (typeof exported !== "function") {
+    await send({
+      ok: false,
+      error: { kind: "missing-export", name: "MissingExport", message: `${relativeToWorkspace(request.modulePath)} must export a function named ${request.exportName}` },
+    });
+    process.exit(0);
+  }
+  try {
+    const value = await (exported as (...args: unknown[]) => unknown)(createExerciseContext(request.context), ...request.args);
+    await send({ ok: true, value });
+  } catch (error) {
+    await send({ ok: false, error: describe(error, request.modulePath) });
+  }
+  // Clients the learner left connected must not keep this process (or the grade) waiting.
+  process.exit(0);
+});

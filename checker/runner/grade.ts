@@ -1,0 +1,110 @@
+// Grades one exercise on the real cluster: an isolated run namespace, the learner's code in a child
+// process, the grader's assertions, a snapshot of the cluster on failure, and clean-up in every case.
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { Kafka, logLevel, type Admin } from "kafkajs";
+import type { KafkaCluster } from "../cluster/kafka-cluster.ts";
+import { namespaced } from "../context.ts";
+import type { Exercise } from "./manifest.ts";
+import { fromRoot, inWorkspace } from "./paths.ts";
+import type { AssertionResult, ExerciseResult } from "./results.ts";
+import { LearnerFailure, runLearnerCode } from "./sandbox.ts";
+import { cleanUpRun, takeSnapshot } from "./snapshot.ts";
+
+export interface GradeContext {
+  readonly cluster: KafkaCluster;
+  /** A connected admin client for arranging and inspecting. */
+  readonly admin: Admin;
+  readonly kafka: Kafka;
+  topic(name: string): string;
+  groupId(name: string): string;
+  /** Runs an export of the learner's file; if it throws, hangs or does not compile, grading stops there. */
+  learner<T = unknown>(exportName: string, ...args: unknown[]): Promise<T>;
+  /** Records an assertion; returns whether it held, so a grader can stop early. */
+  expectEqual(message: string, expected: unknown, actual: unknown): boolean;
+  expectTrue(message: string, condition: boolean, detail?: { expected?: unknown; actual?: unknown }): boolean;
+}
+
+export type Grader = (context: GradeContext) => Promise<void>;
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function isUntouched(exercise: Exercise, modulePath = inWorkspace(exercise.stub)): boolean {
+  return sha256(readFileSync(modulePath, "utf8")) === exercise.stubSha256;
+}
+
+function isDeepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface GradeOptions {
+  /** Grade this file instead of the learner's stub (dev:check grades solutions and wrong answers). */
+  modulePath?: string;
+}
+
+export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, options: GradeOptions = {}): Promise<ExerciseResult> {
+  const started = Date.now();
+  const modulePath = options.modulePath ?? inWorkspace(exercise.stub);
+  const base = { number: exercise.number, slug: exercise.slug };
+  const elapsed = () => Date.now() - started;
+  if (!options.modulePath && isUntouched(exercise, modulePath)) {
+    return { ...base, status: "not-started", message: `Not started yet: open ${exercise.stub} and replace its TODOs.`, assertions: [], durationMs: elapsed() };
+  }
+  const runId = randomBytes(4).toString("hex");
+  const prefix = namespaced(runId, "");
+  const kafka = new Kafka({ ...cluster.clientConfig(`kafkalings-grader-${runId}`), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  const assertions: AssertionResult[] = [];
+  const record = (message: string, passed: boolean, detail: { expected?: unknown; actual?: unknown } = {}) => {
+    assertions.push({ status: passed ? "passed" : "failed", message, ...detail });
+    return passed;
+  };
+  const context: GradeContext = {
+    cluster,
+    admin,
+    kafka,
+    topic: (name) => namespaced(runId, name),
+    groupId: (name) => namespaced(runId, name),
+    learner: (exportName, ...args) =>
+      runLearnerCode({
+        modulePath,
+        exportName,
+        args,
+        context: { brokers: cluster.bootstrapServers, runId, client: clientExtras(cluster) },
+        timeLimitMs: exercise.timeLimitSeconds * 1000,
+      }),
+    expectEqual: (message, expected, actual) => record(message, isDeepEqual(expected, actual), { expected, actual }),
+    expectTrue: (message, condition, detail) => record(message, condition, detail),
+  };
+  await admin.connect();
+  try {
+    const grader = (await import(pathToFileURL(fromRoot(exercise.grader)).href)) as { default: Grader };
+    let outcome: Pick<ExerciseResult, "status" | "message" | "learnerError">;
+    try {
+      await grader.default(context);
+      const failed = assertions.filter((a) => a.status === "failed");
+      outcome =
+        assertions.length === 0
+          ? { status: "error", message: "The grader checked nothing (a bug in kafkalings, please report it)." }
+          : failed.length === 0
+            ? { status: "passed", message: `All ${assertions.length} checks passed.` }
+            : { status: "failed", message: failed[0]!.message };
+    } catch (error) {
+      if (!(error instanceof LearnerFailure)) throw error;
+      outcome = { status: error.kind === "timeout" ? "timeout" : "error", message: error.message, learnerError: error.info };
+    }
+    const snapshot = outcome.status === "passed" ? undefined : await takeSnapshot(kafka, admin, prefix).catch(() => undefined);
+    return { ...base, ...outcome, assertions, snapshot, durationMs: elapsed() };
+  } finally {
+    await cleanUpRun(admin, prefix).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+function clientExtras(cluster: KafkaCluster) {
+  const { ssl, sasl } = cluster.clientConfig();
+  return ssl || sasl ? { ssl, sasl } : undefined;
+}

@@ -1,0 +1,69 @@
+// Runs one export of a learner's file in a child process, with a time limit.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { ContextSettings } from "../context.ts";
+import type { LearnerErrorInfo, RunReply, RunRequest } from "./protocol.ts";
+
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+
+/** The learner's code did not return normally: it threw, did not compile, hung, or crashed. */
+export class LearnerFailure extends Error {
+  override name = "LearnerFailure";
+  constructor(
+    readonly kind: LearnerErrorInfo["kind"] | "timeout" | "crashed",
+    message: string,
+    readonly info?: LearnerErrorInfo,
+  ) {
+    super(message);
+  }
+}
+
+export interface RunOptions {
+  modulePath: string;
+  exportName: string;
+  args?: unknown[];
+  context: ContextSettings;
+  timeLimitMs: number;
+}
+
+const running = new Set<ReturnType<typeof fork>>();
+
+/** Stops every learner process still running (Ctrl+C mid-check). */
+export function killLearnerProcesses(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
+
+export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
+  const child = fork(CHILD, [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" },
+  });
+  running.add(child);
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      running.delete(child);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      action();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new LearnerFailure("timeout", `${options.exportName}() did not finish within ${options.timeLimitMs / 1000} s; it was stopped (is something waiting forever, e.g. a consumer that never disconnects?)`))),
+      options.timeLimitMs,
+    );
+    child.once("message", (reply: RunReply) =>
+      finish(() => (reply.ok ? resolve(reply.value as T) : reject(new LearnerFailure(reply.error.kind, reply.error.message, reply.error)))),
+    );
+    child.once("exit", (code, signal) =>
+      finish(() => reject(new LearnerFailure("crashed", `your code ended the process (${signal ?? `exit code ${code}`}) before returning${output ? `; it printed:\n${output.trim().split("\n").slice(-10).join("\n")}` : ""}`))),
+    );
+    const request: RunRequest = { modulePath: options.modulePath, exportName: options.exportName, args: options.args ?? [], context: options.context };
+    child.send(request);
+  });
+}

@@ -1,0 +1,49 @@
+// A grading session: the cluster to grade on (reused, or started for this run and stopped after), and
+// Ctrl+C handling that stops learner processes and lets the current grade clean up first.
+import type { KafkaCluster } from "../cluster/kafka-cluster.ts";
+import { onInterrupt } from "../cluster/lifecycle.ts";
+import { ensureCluster } from "../cluster/provider.ts";
+import type { StartListener } from "../cluster/start-listener.ts";
+import { gradeExercise, type GradeOptions } from "./grade.ts";
+import type { Exercise } from "./manifest.ts";
+import type { ExerciseResult } from "./results.ts";
+import { killLearnerProcesses } from "./sandbox.ts";
+
+export class GradingSession implements AsyncDisposable {
+  private current?: Promise<unknown>;
+  private readonly removeInterruptHandler: () => void;
+
+  private constructor(
+    readonly cluster: KafkaCluster,
+    private readonly ownsCluster: boolean,
+  ) {
+    this.removeInterruptHandler = onInterrupt(async () => {
+      killLearnerProcesses();
+      await this.current?.catch(() => undefined);
+    });
+  }
+
+  static async open(listener: StartListener = {}): Promise<GradingSession> {
+    const { cluster, reused } = await ensureCluster({ listener });
+    return new GradingSession(cluster, !reused);
+  }
+
+  async grade(exercise: Exercise, options?: GradeOptions): Promise<ExerciseResult> {
+    const grading = gradeExercise(exercise, this.cluster, options);
+    this.current = grading;
+    try {
+      return await grading;
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.removeInterruptHandler();
+    if (this.ownsCluster) await this.cluster.stop();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
