@@ -43,7 +43,7 @@ export default async function grade(t: GradeContext): Promise<void> {
 
 async function readTopic(t: GradeContext, topic: string, expected: number) {
   const records: { partition: number; key: string | null; value: string }[] = [];
-  const consumer = t.kafka.consumer({ groupId: t.groupId("grader") });
+  const consumer = t.kafka.consumer({ groupId: t.groupId("grader"), maxWaitTimeInMs: 100 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

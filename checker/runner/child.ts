@@ -58,6 +58,13 @@ process.once("message", async (request: RunRequest) => {
     });
     process.exit(0);
   }
+  // The event loop drains while the learner's promise is still pending: it can never settle.
+  process.once("beforeExit", () => {
+    void send({
+      ok: false,
+      error: { kind: "threw", name: "NeverSettled", message: `${request.exportName}() returned a promise that never settles: nothing was left to wait for (a resolve() that is never called?)` },
+    }).then(() => process.exit(0));
+  });
   try {
     const value = await (exported as (...args: unknown[]) => unknown)(createExerciseContext(request.context), ...request.args);
     await send({ ok: true, value });

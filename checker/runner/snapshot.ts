@@ -28,7 +28,7 @@ async function readRecords(kafka: Kafka, admin: Admin, topic: string): Promise<T
   const total = offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
   if (total === 0) return [];
   const records: TopicSnapshot["records"] = [];
-  const consumer = kafka.consumer({ groupId: `kafkalings-snapshot-${Date.now()}` });
+  const consumer = kafka.consumer({ groupId: `kafkalings-snapshot-${Date.now()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

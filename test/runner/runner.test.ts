@@ -97,14 +97,21 @@ describe("grading", () => {
     expect(result.learnerError).toMatchObject({ kind: "syntax", location: "exercises/01-create-topic.ts:2:13" });
   });
 
-  it("stops code that hangs at the exercise's time limit", async () => {
+  it("stops code that hangs (an endless loop) at the exercise's time limit", async () => {
     const workspace = makeWorkspace();
-    workspace.write(1, `export async function createInventoryTopic() {\n  await new Promise(() => {});\n}\n`);
+    workspace.write(1, `export async function createInventoryTopic() {\n  for (;;) {}\n}\n`);
     const started = Date.now();
     const result = await checkJson(workspace, 1);
     expect(result.status).toBe("timeout");
     expect(result.message).toMatch(/^createInventoryTopic\(\) did not finish within 20 s; it was stopped/);
     expect(Date.now() - started).toBeLessThan(40_000);
+  });
+
+  it("says so when the learner's promise can never settle", async () => {
+    const workspace = makeWorkspace();
+    workspace.write(1, `export async function createInventoryTopic() {\n  await new Promise(() => {});\n}\n`);
+    const result = await checkJson(workspace, 1);
+    expect(result).toMatchObject({ status: "error", message: "createInventoryTopic() returned a promise that never settles: nothing was left to wait for (a resolve() that is never called?)" });
   });
 });
 
