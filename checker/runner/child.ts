@@ -42,6 +42,9 @@ function describe(error: unknown, modulePath: string): LearnerErrorInfo {
   return { kind: "threw", name: "Error", message: `a non-Error value was thrown: ${String(error)}` };
 }
 
+// A spare child whose runner went away has nothing left to do.
+process.once("disconnect", () => process.exit(0));
+
 process.once("message", async (request: RunRequest) => {
   let module: Record<string, unknown>;
   try {

@@ -43,6 +43,11 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
 export interface GradeOptions {
   /** Grade this file instead of the learner's stub (dev:check grades solutions and wrong answers). */
   modulePath?: string;
+  /**
+   * Receives the clean-up of the run (deleting its topics and groups). The verdict is returned without waiting
+   * for it; whoever passes this must await it before the next grade. Without it, grading awaits the clean-up.
+   */
+  deferCleanup?: (cleanup: Promise<void>) => void;
 }
 
 export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, options: GradeOptions = {}): Promise<ExerciseResult> {
@@ -99,8 +104,11 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
     const snapshot = outcome.status === "passed" ? undefined : await takeSnapshot(kafka, admin, prefix).catch(() => undefined);
     return { ...base, ...outcome, assertions, snapshot, durationMs: elapsed() };
   } finally {
-    await cleanUpRun(admin, prefix).catch(() => undefined);
-    await admin.disconnect();
+    const cleanup = cleanUpRun(admin, prefix)
+      .catch(() => undefined)
+      .finally(() => admin.disconnect());
+    if (options.deferCleanup) options.deferCleanup(cleanup);
+    else await cleanup;
   }
 }
 

@@ -26,20 +26,42 @@ export interface RunOptions {
   timeLimitMs: number;
 }
 
-const running = new Set<ReturnType<typeof fork>>();
+type Child = ReturnType<typeof fork>;
 
-/** Stops every learner process still running (Ctrl+C mid-check). */
-export function killLearnerProcesses(): void {
-  for (const child of running) child.kill("SIGKILL");
-}
+const running = new Set<Child>();
+/** One child kept started ahead of need: booting Node with tsx costs about half a second per run. */
+let spare: Child | undefined;
 
-export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
+function forkChild(): Child {
   const child = fork(CHILD, [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" },
   });
   running.add(child);
+  child.once("exit", () => running.delete(child));
+  // A spare must never keep the runner alive.
+  child.unref();
+  child.channel?.unref();
+  return child;
+}
+
+function takeChild(): Child {
+  const child = spare && spare.exitCode === null && spare.connected ? spare : forkChild();
+  spare = forkChild();
+  child.ref();
+  child.channel?.ref();
+  return child;
+}
+
+/** Stops every learner process still running, and the spare (Ctrl+C mid-check, or the end of a run). */
+export function killLearnerProcesses(): void {
+  for (const child of running) child.kill("SIGKILL");
+  spare = undefined;
+}
+
+export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
+  const child = takeChild();
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -49,7 +71,6 @@ export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      running.delete(child);
       if (child.exitCode === null) child.kill("SIGKILL");
       action();
     };

@@ -11,6 +11,8 @@ import { killLearnerProcesses } from "./sandbox.ts";
 
 export class GradingSession implements AsyncDisposable {
   private current?: Promise<unknown>;
+  /** The previous run's clean-up, which goes on after its verdict is shown. */
+  private cleanup: Promise<void> = Promise.resolve();
   private readonly removeInterruptHandler: () => void;
 
   private constructor(
@@ -20,6 +22,7 @@ export class GradingSession implements AsyncDisposable {
     this.removeInterruptHandler = onInterrupt(async () => {
       killLearnerProcesses();
       await this.current?.catch(() => undefined);
+      await this.cleanup;
     });
   }
 
@@ -29,7 +32,8 @@ export class GradingSession implements AsyncDisposable {
   }
 
   async grade(exercise: Exercise, options?: GradeOptions): Promise<ExerciseResult> {
-    const grading = gradeExercise(exercise, this.cluster, options);
+    await this.cleanup;
+    const grading = gradeExercise(exercise, this.cluster, { ...options, deferCleanup: (cleanup) => (this.cleanup = cleanup) });
     this.current = grading;
     try {
       return await grading;
@@ -39,7 +43,9 @@ export class GradingSession implements AsyncDisposable {
   }
 
   async close(): Promise<void> {
+    await this.cleanup;
     this.removeInterruptHandler();
+    killLearnerProcesses();
     if (this.ownsCluster) await this.cluster.stop();
   }
 
