@@ -10,7 +10,7 @@ import { addTimeSpent, recordResult, revealNextHint } from "../runner/progress.t
 import type { ExerciseResult } from "../runner/results.ts";
 import { GradingSession } from "../runner/session.ts";
 import { exerciseFromArg } from "./args.ts";
-import { renderResult } from "./render-result.ts";
+import { renderResult, renderSnapshot } from "./render-result.ts";
 import { progress, runCommand, warnIfProgressReset } from "./render.ts";
 import { displayStatus, exerciseTable, hintsText } from "./views.ts";
 import { isWsl } from "./platform.ts";
@@ -79,10 +79,12 @@ class WatchSession {
     try {
       if (process.stdout.isTTY) console.clear();
       console.log(chalk.dim(`grading exercise ${this.exercise.number}…`));
-      const result = await this.session.grade(this.exercise);
+      const { result, snapshot } = await this.session.gradeVerdictFirst(this.exercise);
       recordResult(this.exercise, result);
       this.lastResult = result;
       console.log(renderResult(result, this.exercise.title));
+      const leftOnCluster = await snapshot;
+      if (leftOnCluster) console.log(`\n${renderSnapshot(leftOnCluster).join("\n")}`);
       if (result.status === "passed") console.log(chalk.green(`\nWell done! Press n for the next exercise, or see the reference: npm run solution ${this.exercise.number}`));
       console.log(`\n${this.options.keys ? KEYS : chalk.dim("watching for saves…")}`);
     } finally {

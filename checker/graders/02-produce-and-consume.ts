@@ -52,7 +52,7 @@ async function readTopic(t: GradeContext, topic: string, expected: number) {
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ partition, message }) => void records.push({ partition, key: message.key?.toString() ?? null, value: message.value?.toString() ?? "{}" }) });
-    await pollUntil(() => records.length >= expected, { timeoutMs: 10_000, description: `${expected} records on ${topic}` }).catch(() => undefined);
+    await pollUntil(() => records.length >= expected, { timeoutMs: 10_000, intervalMs: 10, description: `${expected} records on ${topic}` }).catch(() => undefined);
   } finally {
     await consumer.disconnect();
   }

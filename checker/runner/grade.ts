@@ -10,7 +10,7 @@ import type { Exercise } from "./manifest.ts";
 import { fromRoot, inWorkspace } from "./paths.ts";
 import type { AssertionResult, ExerciseResult } from "./results.ts";
 import { LearnerFailure, runLearnerCode } from "./sandbox.ts";
-import { cleanUpRun, takeSnapshot } from "./snapshot.ts";
+import { cleanUpRun, takeSnapshot, type ClusterSnapshot } from "./snapshot.ts";
 
 export interface GradeContext {
   readonly cluster: KafkaCluster;
@@ -44,10 +44,16 @@ export interface GradeOptions {
   /** Grade this file instead of the learner's stub (dev:check grades solutions and wrong answers). */
   modulePath?: string;
   /**
-   * Receives the clean-up of the run (deleting its topics and groups). The verdict is returned without waiting
-   * for it; whoever passes this must await it before the next grade. Without it, grading awaits the clean-up.
+   * When given, the verdict is returned at once, without its snapshot; the snapshot (of a run that did not pass)
+   * and the clean-up of the run's topics and groups follow and are handed over here. Whoever passes this must
+   * await `cleanup` before the next grade. Without it, grading waits for both.
    */
-  deferCleanup?: (cleanup: Promise<void>) => void;
+  afterVerdict?: (later: AfterVerdict) => void;
+}
+
+export interface AfterVerdict {
+  snapshot: Promise<ClusterSnapshot | undefined>;
+  cleanup: Promise<void>;
 }
 
 export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, options: GradeOptions = {}): Promise<ExerciseResult> {
@@ -85,6 +91,7 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
     expectTrue: (message, condition, detail) => record(message, condition, detail),
   };
   await admin.connect();
+  let verdict: Omit<ExerciseResult, "snapshot"> | undefined;
   try {
     const grader = (await import(pathToFileURL(fromRoot(exercise.grader)).href)) as { default: Grader };
     let outcome: Pick<ExerciseResult, "status" | "message" | "learnerError">;
@@ -101,15 +108,21 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
       if (!(error instanceof LearnerFailure)) throw error;
       outcome = { status: error.kind === "timeout" ? "timeout" : "error", message: error.message, learnerError: error.info };
     }
-    const snapshot = outcome.status === "passed" ? undefined : await takeSnapshot(kafka, admin, prefix).catch(() => undefined);
-    return { ...base, ...outcome, assertions, snapshot, durationMs: elapsed() };
+    verdict = { ...base, ...outcome, assertions, durationMs: elapsed() };
   } finally {
-    const cleanup = cleanUpRun(admin, prefix)
+    // Runs whether the grader finished or failed: the snapshot (if the run did not pass), then the clean-up.
+    const snapshot = verdict && verdict.status !== "passed" ? takeSnapshot(kafka, admin, prefix).catch(() => undefined) : Promise.resolve(undefined);
+    const cleanup = snapshot
+      .then(() => cleanUpRun(admin, prefix))
       .catch(() => undefined)
       .finally(() => admin.disconnect());
-    if (options.deferCleanup) options.deferCleanup(cleanup);
-    else await cleanup;
+    if (verdict && options.afterVerdict) options.afterVerdict({ snapshot, cleanup });
+    else {
+      await cleanup;
+      if (verdict) verdict = { ...verdict, snapshot: await snapshot } as ExerciseResult;
+    }
   }
+  return verdict;
 }
 
 function clientExtras(cluster: KafkaCluster) {

@@ -7,6 +7,7 @@ import type { StartListener } from "../cluster/start-listener.ts";
 import { gradeExercise, type GradeOptions } from "./grade.ts";
 import type { Exercise } from "./manifest.ts";
 import type { ExerciseResult } from "./results.ts";
+import type { ClusterSnapshot } from "./snapshot.ts";
 import { killLearnerProcesses } from "./sandbox.ts";
 
 export class GradingSession implements AsyncDisposable {
@@ -31,12 +32,26 @@ export class GradingSession implements AsyncDisposable {
     return new GradingSession(cluster, !reused);
   }
 
+  /** The whole result, snapshot included; the run's clean-up goes on after it. */
   async grade(exercise: Exercise, options?: GradeOptions): Promise<ExerciseResult> {
+    const { result, snapshot } = await this.gradeVerdictFirst(exercise, options);
+    return { ...result, snapshot: await snapshot };
+  }
+
+  /** The verdict as soon as it is known, and what the run left on the cluster a moment later. */
+  async gradeVerdictFirst(exercise: Exercise, options?: GradeOptions): Promise<{ result: ExerciseResult; snapshot: Promise<ClusterSnapshot | undefined> }> {
     await this.cleanup;
-    const grading = gradeExercise(exercise, this.cluster, { ...options, deferCleanup: (cleanup) => (this.cleanup = cleanup) });
+    let snapshot: Promise<ClusterSnapshot | undefined> = Promise.resolve(undefined);
+    const grading = gradeExercise(exercise, this.cluster, {
+      ...options,
+      afterVerdict: (later) => {
+        snapshot = later.snapshot;
+        this.cleanup = later.cleanup;
+      },
+    });
     this.current = grading;
     try {
-      return await grading;
+      return { result: await grading, snapshot };
     } finally {
       this.current = undefined;
     }

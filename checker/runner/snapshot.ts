@@ -28,7 +28,7 @@ async function readRecords(kafka: Kafka, admin: Admin, topic: string): Promise<T
   const total = offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
   if (total === 0) return [];
   const records: TopicSnapshot["records"] = [];
-  const consumer = kafka.consumer({ groupId: `kafkalings-snapshot-${Date.now()}`, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({ groupId: `kafkalings-snapshot-${Date.now()}`, maxWaitTimeInMs: 50 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -38,7 +38,7 @@ async function readRecords(kafka: Kafka, admin: Admin, topic: string): Promise<T
         if (records.length < MAX_RECORDS) records.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null });
       },
     });
-    await pollUntil(() => records.length >= Math.min(total, MAX_RECORDS), { timeoutMs: 5_000, description: `records of ${topic}` }).catch(() => undefined);
+    await pollUntil(() => records.length >= Math.min(total, MAX_RECORDS), { timeoutMs: 5_000, intervalMs: 10, description: `records of ${topic}` }).catch(() => undefined);
   } finally {
     await consumer.disconnect();
   }
