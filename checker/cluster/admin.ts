@@ -1,5 +1,5 @@
 // Short-lived kafkajs admin connections for looking at a cluster's membership.
-import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from "kafkajs";
+import { Kafka, logLevel, type Admin, type ITopicConfig, type ITopicMetadata, type KafkaConfig } from "kafkajs";
 import { pollUntil } from "./wait.ts";
 
 export async function withAdmin<T>(config: KafkaConfig, action: (admin: Admin) => Promise<T>): Promise<T> {
@@ -34,16 +34,24 @@ export function createOffsetsTopic(config: KafkaConfig): Promise<unknown> {
 }
 
 /**
- * Creates a topic and waits until every partition has a leader. kafkajs's own `waitForLeaders` gives up when a
- * KRaft broker has not yet applied the new metadata (UNKNOWN_TOPIC_OR_PARTITION), so we poll instead.
+ * Creates a topic and waits until every partition has a leader, and returns its metadata. kafkajs's own
+ * `waitForLeaders` gives up when a KRaft broker has not yet applied the new metadata
+ * (UNKNOWN_TOPIC_OR_PARTITION), so we poll instead — until three answers in a row agree, since kafkajs asks a
+ * random broker each time and the next request must not meet one that is still behind.
  */
-export async function createTopic(admin: Admin, topic: ITopicConfig): Promise<void> {
+export async function createTopic(admin: Admin, topic: ITopicConfig): Promise<ITopicMetadata> {
   await admin.createTopics({ topics: [topic], waitForLeaders: false });
-  await pollUntil(
+  let confirmations = 0;
+  return pollUntil(
     async () => {
-      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic.topic] })).topics;
-      return metadata !== undefined && metadata.partitions.length === topic.numPartitions && metadata.partitions.every((p) => p.leader >= 0);
+      const [metadata] = await admin.fetchTopicMetadata({ topics: [topic.topic] }).then(
+        (answer) => answer.topics,
+        () => [],
+      );
+      const ready = metadata !== undefined && metadata.partitions.length === topic.numPartitions && metadata.partitions.every((p) => p.leader >= 0);
+      confirmations = ready ? confirmations + 1 : 0;
+      return confirmations >= 3 ? metadata : undefined;
     },
-    { timeoutMs: 30_000, description: `leaders for every partition of ${topic.topic}` },
+    { timeoutMs: 30_000, intervalMs: 20, description: `leaders for every partition of ${topic.topic}` },
   );
 }

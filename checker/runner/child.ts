@@ -2,6 +2,7 @@
 // reports the outcome to the runner. A crash or an endless loop here never takes the runner down.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { Kafka } from "kafkajs";
 import { createExerciseContext } from "../context.ts";
 import type { LearnerErrorInfo, RunReply, RunRequest } from "./protocol.ts";
 import { relativeToWorkspace } from "./paths.ts";
@@ -42,10 +43,33 @@ function describe(error: unknown, modulePath: string): LearnerErrorInfo {
   return { kind: "threw", name: "Error", message: `a non-Error value was thrown: ${String(error)}` };
 }
 
+// Every kafkajs client the learner's code creates, so that a stop request can disconnect them cleanly.
+const clients = new Set<{ disconnect(): Promise<void> }>();
+for (const kind of ["consumer", "producer", "admin"] as const) {
+  const create = Kafka.prototype[kind] as (...args: unknown[]) => { disconnect(): Promise<void> };
+  Object.defineProperty(Kafka.prototype, kind, {
+    value: function (this: Kafka, ...args: unknown[]) {
+      const client = create.apply(this, args);
+      clients.add(client);
+      return client;
+    },
+  });
+}
+
+// The runner stops us (time limit), or Ctrl+C reaches the whole process group: leave consumer groups and
+// close connections, then go.
+const stop = () => void Promise.allSettled([...clients].map((client) => client.disconnect())).finally(() => process.exit(143));
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
+
 // A spare child whose runner went away has nothing left to do.
-process.once("disconnect", () => process.exit(0));
+const exitWithRunner = () => process.exit(0);
+process.once("disconnect", exitWithRunner);
 
 process.once("message", async (request: RunRequest) => {
+  // Listening for "disconnect" keeps the channel, and so this process, alive; the learner's code must not be
+  // kept alive by it (see the beforeExit check below).
+  process.off("disconnect", exitWithRunner);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;

@@ -55,9 +55,26 @@ function takeChild(): Child {
 }
 
 /** Stops every learner process still running, and the spare (Ctrl+C mid-check, or the end of a run). */
-export function killLearnerProcesses(): void {
-  for (const child of running) child.kill("SIGKILL");
+export async function stopLearnerProcesses(): Promise<void> {
   spare = undefined;
+  await Promise.all([...running].map((child) => stopChild(child)));
+}
+
+/** Time a learner process gets to disconnect its clients before it is killed. */
+const GRACE_MS = 3_500;
+
+/**
+ * SIGTERM first: the child then disconnects the learner's kafkajs clients, so a consumer leaves its group at once
+ * instead of lingering as a member for its session timeout (which would keep the run's group from being deleted).
+ * Code stuck in an endless loop cannot react, so SIGKILL follows after a grace period.
+ */
+async function stopChild(child: Child): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), GRACE_MS);
+  await exited;
+  clearTimeout(timer);
 }
 
 export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
@@ -71,8 +88,7 @@ export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (child.exitCode === null) child.kill("SIGKILL");
-      action();
+      void stopChild(child).then(action);
     };
     const timer = setTimeout(
       () => finish(() => reject(new LearnerFailure("timeout", `${options.exportName}() did not finish within ${options.timeLimitMs / 1000} s; it was stopped (is something waiting forever, e.g. a consumer that never disconnects?)`))),

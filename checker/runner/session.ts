@@ -8,7 +8,7 @@ import { gradeExercise, type GradeOptions } from "./grade.ts";
 import type { Exercise } from "./manifest.ts";
 import type { ExerciseResult } from "./results.ts";
 import type { ClusterSnapshot } from "./snapshot.ts";
-import { killLearnerProcesses } from "./sandbox.ts";
+import { stopLearnerProcesses } from "./sandbox.ts";
 
 export class GradingSession implements AsyncDisposable {
   private current?: Promise<unknown>;
@@ -21,7 +21,7 @@ export class GradingSession implements AsyncDisposable {
     private readonly ownsCluster: boolean,
   ) {
     this.removeInterruptHandler = onInterrupt(async () => {
-      killLearnerProcesses();
+      await stopLearnerProcesses();
       await this.current?.catch(() => undefined);
       await this.cleanup;
     });
@@ -60,7 +60,7 @@ export class GradingSession implements AsyncDisposable {
   async close(): Promise<void> {
     await this.cleanup;
     this.removeInterruptHandler();
-    killLearnerProcesses();
+    await stopLearnerProcesses();
     if (this.ownsCluster) await this.cluster.stop();
   }
 

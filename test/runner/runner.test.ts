@@ -201,8 +201,14 @@ describe("Ctrl+C in the middle of a check", () => {
     workspace.use(2, "test/fixtures/wrong-answers/02-produce-and-consume.not-from-beginning.ts");
     const child = spawnCli("check", ["2"], { KAFKALINGS_STATE_DIR: stateDir, KAFKALINGS_WORKSPACE: workspace.root });
     const done = collect(child);
-    // The reader hangs (it waits for records written before it joined): interrupt while it does.
-    await pollUntil(async () => (await leftovers()).groups.some((id) => id.endsWith("purchase-readers")), { timeoutMs: 30_000, description: "the learner's consumer group" });
+    // The reader hangs (it joined its group and waits for records written before it joined): interrupt while it does.
+    await pollUntil(
+      async () => {
+        const group = (await leftovers()).groups.find((id) => id.endsWith("purchase-readers"));
+        return group !== undefined && (await admin.describeGroups([group])).groups[0]?.state === "Stable";
+      },
+      { timeoutMs: 30_000, description: "the learner's consumer to have joined its group" },
+    );
     child.kill("SIGINT");
     const result = await done;
     expect(result.code).toBe(130);

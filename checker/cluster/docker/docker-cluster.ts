@@ -9,12 +9,13 @@
 // - The cluster is driven by container id through the runtime client, so another process can re-attach to it
 //   from the state file alone.
 import { spawnSync } from "node:child_process";
-import type { KafkaConfig } from "kafkajs";
 import type { ContainerRuntimeClient } from "testcontainers";
 import { createOffsetsTopic, describeMembership } from "../admin.ts";
 import { BrokerStartError, ClusterError, DockerUnavailableError, ImagePullError, NotSupportedError, PortTakenError } from "../errors.ts";
-import type { BrokerInfo, ClusterMode, KafkaCluster, ToolInvocation } from "../kafka-cluster.ts";
+import type { BrokerInfo, KafkaCluster, ToolInvocation } from "../kafka-cluster.ts";
+import { ClusterBuilder } from "../cluster-builder.ts";
 import { ownCluster, releaseCluster } from "../lifecycle.ts";
+import { RecordedCluster } from "../recorded-cluster.ts";
 import { choosePorts } from "../ports.ts";
 import { BROKER_IDS, DOCKER_IMAGES, WELL_KNOWN_PORTS } from "../settings.ts";
 import type { StartListener } from "../start-listener.ts";
@@ -46,27 +47,7 @@ const PORT_TAKEN = /port is already allocated|address already in use/i;
 const START_FIX = "give Docker more memory (Docker Desktop: Settings > Resources, 4 GB or more) and start again, or use the local provider: --provider local";
 
 /** A fluent builder: `await new DockerCluster().withDetachedLifetime().start()`. */
-export class DockerCluster {
-  private mode: ClusterMode = "zookeeper";
-  private ownerPid: number | null = process.pid;
-  private listener: StartListener = {};
-
-  withMode(mode: ClusterMode): this {
-    this.mode = mode;
-    return this;
-  }
-
-  /** Leave the cluster running after this process exits (what `cluster up` does). */
-  withDetachedLifetime(detached = true): this {
-    this.ownerPid = detached ? null : process.pid;
-    return this;
-  }
-
-  withListener(listener: StartListener): this {
-    this.listener = listener;
-    return this;
-  }
-
+export class DockerCluster extends ClusterBuilder<StartedDockerCluster> {
   async start(): Promise<StartedDockerCluster> {
     if (this.mode === "kraft") {
       // KafkaContainer gives every KRaft node a quorum of one, so three of them cannot form a cluster.
@@ -130,33 +111,8 @@ interface BootPlan {
   reapWithProcess: boolean;
 }
 
-export class StartedDockerCluster implements KafkaCluster {
+export class StartedDockerCluster extends RecordedCluster<DockerClusterRecord> implements KafkaCluster {
   readonly provider = "docker" as const;
-
-  constructor(private readonly record: DockerClusterRecord) {}
-
-  get id() {
-    return this.record.id;
-  }
-  get mode() {
-    return this.record.mode;
-  }
-  get kafkaVersion() {
-    return this.record.kafkaVersion;
-  }
-  get startedAt() {
-    return new Date(this.record.startedAt);
-  }
-  get bootstrapServers() {
-    return this.record.bootstrapServers;
-  }
-  get ownerPid() {
-    return this.record.ownerPid;
-  }
-
-  clientConfig(clientId = "kafkalings"): KafkaConfig {
-    return { clientId, brokers: this.bootstrapServers };
-  }
 
   /** True when none of its containers runs any more (e.g. after Docker restarted). */
   async isGone(): Promise<boolean> {

@@ -2,12 +2,13 @@
 import { spawn } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { KafkaConfig } from "kafkajs";
 import { createOffsetsTopic, describeMembership } from "../admin.ts";
 import { BrokerStartError, ClusterError, PortTakenError } from "../errors.ts";
-import type { BrokerInfo, ClusterMode, KafkaCluster, ToolInvocation } from "../kafka-cluster.ts";
+import type { BrokerInfo, KafkaCluster, ToolInvocation } from "../kafka-cluster.ts";
 import type { StartListener } from "../start-listener.ts";
+import { ClusterBuilder } from "../cluster-builder.ts";
 import { ownCluster, releaseCluster } from "../lifecycle.ts";
+import { RecordedCluster } from "../recorded-cluster.ts";
 import { choosePorts, isListening } from "../ports.ts";
 import { findMarkedProcesses, isAlive, processMark, signal, terminate } from "../processes.ts";
 import { BROKER_IDS, KAFKA_VERSION, WELL_KNOWN_PORTS, stateDir } from "../settings.ts";
@@ -23,31 +24,12 @@ const START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 15;
 
 /** A fluent builder: `await new LocalCluster().withMode("kraft").start()`. */
-export class LocalCluster {
-  private mode: ClusterMode = "zookeeper";
+export class LocalCluster extends ClusterBuilder<StartedLocalCluster> {
   private fixedPorts = false;
-  private ownerPid: number | null = process.pid;
-  private listener: StartListener = {};
-
-  withMode(mode: ClusterMode): this {
-    this.mode = mode;
-    return this;
-  }
 
   /** Fail when a well-known port is taken instead of moving to a free one. */
   withFixedPorts(fixed = true): this {
     this.fixedPorts = fixed;
-    return this;
-  }
-
-  /** Leave the cluster running after this process exits (what `cluster up` does). */
-  withDetachedLifetime(detached = true): this {
-    this.ownerPid = detached ? null : process.pid;
-    return this;
-  }
-
-  withListener(listener: StartListener): this {
-    this.listener = listener;
     return this;
   }
 
@@ -125,35 +107,10 @@ export class LocalCluster {
   }
 }
 
-export class StartedLocalCluster implements KafkaCluster {
+export class StartedLocalCluster extends RecordedCluster<LocalClusterRecord> implements KafkaCluster {
   readonly provider = "local" as const;
   /** Set by stop(): a start-up still in flight must not spawn anything after it. */
   private stopped = false;
-
-  constructor(private readonly record: LocalClusterRecord) {}
-
-  get id() {
-    return this.record.id;
-  }
-  get mode() {
-    return this.record.mode;
-  }
-  get kafkaVersion() {
-    return this.record.kafkaVersion;
-  }
-  get startedAt() {
-    return new Date(this.record.startedAt);
-  }
-  get bootstrapServers() {
-    return this.record.bootstrapServers;
-  }
-  get ownerPid() {
-    return this.record.ownerPid;
-  }
-
-  clientConfig(clientId = "kafkalings"): KafkaConfig {
-    return { clientId, brokers: this.bootstrapServers };
-  }
 
   /** Every process of this cluster that is still running. */
   livePids(): number[] {
