@@ -33,11 +33,9 @@ program
         display.stop(),
       );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      display.succeed(
-        reused
-          ? `Reusing the running ${cluster.provider} cluster (${describeMode(cluster)}, up ${formatUptime(cluster.startedAt)})`
-          : `Kafka ${cluster.kafkaVersion} cluster ready: ${cluster.provider}, ${describeMode(cluster)}, 3 brokers, in ${seconds} s`,
-      );
+      if (cluster.provider === "external") display.succeed(`Using the external cluster: ${(await cluster.brokers()).length} broker(s) answer`);
+      else if (reused) display.succeed(`Reusing the running ${cluster.provider} cluster (${describeMode(cluster)}, up ${formatUptime(cluster.startedAt)})`);
+      else display.succeed(`Kafka ${cluster.kafkaVersion} cluster ready: ${cluster.provider}, ${describeMode(cluster)}, 3 brokers, in ${seconds} s`);
       console.log(`bootstrap servers: ${chalk.bold(cluster.bootstrapServers.join(","))}`);
       console.log(chalk.dim("try: npm run kafka -- kafka-topics --list    ·    stop: npm run cluster -- down"));
     }),

@@ -76,9 +76,16 @@ export class StartedExternalCluster implements KafkaCluster {
   }
 
   async brokers(): Promise<BrokerInfo[]> {
-    return withAdmin(this.clientConfig(), async (admin) =>
-      (await admin.describeCluster()).brokers.map((broker) => ({ id: broker.nodeId, host: broker.host, port: broker.port, up: true })),
-    );
+    try {
+      return await withAdmin(this.clientConfig(), async (admin) =>
+        (await admin.describeCluster()).brokers.map((broker) => ({ id: broker.nodeId, host: broker.host, port: broker.port, up: true })),
+      );
+    } catch (error) {
+      throw new ExternalConfigError(
+        `The external cluster at ${this.bootstrapServers.join(",")} could not be reached: ${(error as Error).message}.`,
+        "check KAFKA_BOOTSTRAP_SERVERS, the SASL/SSL settings (KAFKA_SASL_*, KAFKA_SSL) and your network",
+      );
+    }
   }
 
   async controllerId(): Promise<number | undefined> {
