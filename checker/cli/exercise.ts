@@ -99,6 +99,8 @@ class WatchSession {
   private listenToKeys(): void {
     emitKeypressEvents(process.stdin);
     process.stdin.setRawMode(true);
+    // A paused stream (the spinner pauses stdin when it stops) stays paused when a listener is added.
+    process.stdin.resume();
     process.stdin.on("keypress", (_text: string, key: { name?: string; ctrl?: boolean }) => void this.onKey(key));
   }
 

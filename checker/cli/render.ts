@@ -42,7 +42,7 @@ export interface Progress extends StartListener {
 /** A spinner on a terminal; plain lines (one per step) in pipes and CI logs. */
 export function progress(initial: string): Progress {
   const interactive = process.stderr.isTTY === true && !process.env.CI;
-  const spinner = ora({ text: initial, stream: process.stderr, isEnabled: interactive });
+  const spinner = ora({ text: initial, stream: process.stderr, isEnabled: interactive, discardStdin: false });
   const started = Date.now();
   const elapsed = () => chalk.dim(`${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (interactive) spinner.start();

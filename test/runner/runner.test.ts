@@ -1,5 +1,6 @@
 // The learner's loop on a real cluster: grading verdicts, --json, watch mode, progress, hints, solutions,
 // reset, clean-up after a run and after Ctrl+C mid-check, and the authors' self-check.
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kafka, logLevel, type Admin } from "kafkajs";
@@ -10,7 +11,8 @@ import { pollUntil } from "../../checker/cluster/wait.ts";
 import { sha256 } from "../../checker/runner/grade.ts";
 import { loadExercises } from "../../checker/runner/manifest.ts";
 import { collect, runCli, spawnCli } from "../support/cli.ts";
-import { isolatedStateDir } from "../support/paths.ts";
+import { REPO, isolatedStateDir } from "../support/paths.ts";
+import { learnerProcesses } from "../support/processes.ts";
 import { makeWorkspace, type Workspace } from "../support/workspace.ts";
 
 let cluster: KafkaCluster;
@@ -76,6 +78,7 @@ describe("grading", () => {
     expect(result.assertions).toContainEqual({ status: "failed", message: "retention.ms is 3 days in milliseconds", expected: "259200000", actual: "259200" });
     expect(result.assertions.filter((a) => a.status === "passed").map((a) => a.message)).toContain("the topic has 6 partitions");
     expect(await leftovers()).toEqual({ topics: [], groups: [] });
+    await pollUntil(() => learnerProcesses().length === 0, { timeoutMs: 10_000, description: "no learner process left after the run" });
   });
 
   it("shows a thrown error at the learner's own file and line, without a stack trace", async () => {
@@ -133,6 +136,37 @@ describe("watch mode", () => {
       child.kill("SIGINT");
       await done;
     }
+  });
+
+  it("answers single keys in a terminal (h, l, x then n, n, q) and restores the terminal on quit", async () => {
+    const workspace = makeWorkspace();
+    // `script` gives the command a real pseudo-terminal; `stty -a` afterwards shows the terminal's modes.
+    const command = `stty cols 120 rows 40; ${process.execPath} --import tsx checker/cli/exercise.ts 1; stty -a`;
+    const child = spawn("script", ["-q", "-f", "-c", command, "/dev/null"], {
+      cwd: REPO,
+      env: { ...process.env, KAFKALINGS_STATE_DIR: stateDir, KAFKALINGS_WORKSPACE: workspace.root },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const screen = () => output.replace(/\u001B\[[0-9;?]*[A-Za-z]|\u001B\]8;;[^\u0007]*\u0007/g, "");
+    const press = async (key: string, expected: RegExp) => {
+      child.stdin!.write(key);
+      await pollUntil(() => expected.test(screen()), { timeoutMs: 30_000, description: `${expected} after pressing ${key}` });
+    };
+    // Not collect(): it closes stdin, and the keys are typed on stdin.
+    const done = new Promise((resolve) => child.once("close", resolve));
+    await pollUntil(() => screen().includes("h hint · n next"), { timeoutMs: 60_000, description: "watch mode's key line" });
+    await press("h", /Hint 1\/3 · Nudge/);
+    await press("l", /Publish purchases and read them back from the beginning/);
+    await press("x", /Reset exercises\/01-create-topic\.ts to the original stub\? .*\(y\/n\)/);
+    await press("n", /Not reset\./);
+    await press("n", /Exercise 2: Publish purchases and read them back from the beginning/);
+    await press("q", /speed \d+ baud/);
+    await done;
+    const modes = screen().slice(screen().lastIndexOf("speed"));
+    expect(modes).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(modes).toMatch(/(^|\s)echo(\s|$)/);
   });
 });
 
@@ -192,6 +226,11 @@ describe("progress, hints, solutions and reset", () => {
     expect(sha256(readFileSync(workspace.file(1), "utf8"))).toBe(loadExercises()[0]!.stubSha256);
     const backup = /kept as (\S+)/.exec(reset.stdout)![1]!;
     expect(readFileSync(backup, "utf8")).toBe(mine);
+
+    workspace.use(2, "solutions/02-produce-and-consume.ts");
+    const all = await cli(workspace, "reset", ["--all", "--yes"]);
+    expect(all.stdout.match(/^reset exercises\//gm)).toHaveLength(2);
+    expect(sha256(readFileSync(workspace.file(2), "utf8"))).toBe(loadExercises()[1]!.stubSha256);
   });
 });
 
@@ -213,6 +252,7 @@ describe("Ctrl+C in the middle of a check", () => {
     const result = await done;
     expect(result.code).toBe(130);
     await pollUntil(async () => JSON.stringify(await leftovers()) === JSON.stringify({ topics: [], groups: [] }), { timeoutMs: 15_000, description: "no topics or groups of the run" });
+    await pollUntil(() => learnerProcesses().length === 0, { timeoutMs: 10_000, description: "no learner process left" });
     expect((await cluster.brokers()).every((b) => b.up)).toBe(true);
   });
 });
