@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { select } from "@inquirer/prompts";
 import chalk from "chalk";
 import { DOMAINS, loadExercises } from "../runner/manifest.ts";
-import { runCommand, warnIfProgressReset } from "./render.ts";
+import { ensureCluster } from "../cluster/provider.ts";
+import { progress, runCommand, warnIfProgressReset } from "./render.ts";
 import { displayStatus, exerciseTable } from "./views.ts";
 
 /** The exam's weights per domain (CCDAK, as the syllabus gives them). */
@@ -45,6 +46,18 @@ await runCommand(async () => {
     console.log(`\n${exerciseTable()}\n${chalk.dim("Run in a terminal for the menu, or: npm run exercise <number>")}`);
     return 0;
   }
+  // One cluster for the whole session: the commands run from the menu reuse it instead of starting their own.
+  const display = progress("getting the cluster ready");
+  const { cluster, reused } = await ensureCluster({ listener: display }).finally(() => display.stop());
+  try {
+    await menu();
+  } finally {
+    if (!reused) await cluster.stop();
+  }
+  return 0;
+});
+
+async function menu(): Promise<void> {
   for (;;) {
     const exercises = loadExercises();
     const next = exercises.find((e) => displayStatus(e) !== "passed");
@@ -59,7 +72,7 @@ await runCommand(async () => {
         { name: "Quit", value: "quit" },
       ],
     });
-    if (choice === "quit") return 0;
+    if (choice === "quit") return;
     if (choice === "progress") console.log(`\n${progressByDomain()}\n`);
     else if (choice === "check") runSubcommand("check", []);
     else if (choice === "status") runSubcommand("cluster", ["status"]);
@@ -71,4 +84,4 @@ await runCommand(async () => {
       runSubcommand("exercise", [String(number)]);
     }
   }
-});
+}

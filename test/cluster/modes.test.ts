@@ -46,6 +46,17 @@ describe.each(["zookeeper", "kraft"] as const)("a local cluster in %s mode", (mo
     for (const line of partitions) expect(line).toMatch(/Replicas: \d,\d,\d\s+Isr: \d,\d,\d/);
   });
 
+  it("pipes records through the console producer and back out of the console consumer", async () => {
+    const env = { KAFKALINGS_STATE_DIR: stateDir };
+    const lines = ["apples:3", "pears:1", "plums:12"];
+    const produce = await runCli("kafka", ["kafka-console-producer", "--topic", "inventory_purchases"], env, `${lines.join("\n")}\n`);
+    expect(produce.code, produce.stderr).toBe(0);
+    const consume = await runCli("kafka", ["console-consumer", "--topic", "inventory_purchases", "--from-beginning", "--max-messages", "3"], env);
+    expect(consume.code, consume.stderr).toBe(0);
+    expect(consume.stdout.trim().split("\n").sort()).toEqual([...lines].sort());
+    expect(consume.stderr).toContain("Processed a total of 3 messages");
+  });
+
   it("creates a 6-partition RF-3 topic with kafkajs admin and round-trips 1,000 records", async () => {
     const client = kafka(cluster.clientConfig("modes-test"));
     const admin = client.admin();
