@@ -1,6 +1,5 @@
 // The learner's loop on a real cluster: grading verdicts, --json, watch mode, progress, hints, solutions,
 // reset, clean-up after a run and after Ctrl+C mid-check, and the authors' self-check.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kafka, logLevel, type Admin } from "kafkajs";
@@ -11,8 +10,9 @@ import { pollUntil } from "../../checker/cluster/wait.ts";
 import { sha256 } from "../../checker/runner/grade.ts";
 import { loadExercises } from "../../checker/runner/manifest.ts";
 import { collect, runCli, spawnCli } from "../support/cli.ts";
-import { REPO, isolatedStateDir } from "../support/paths.ts";
+import { isolatedStateDir } from "../support/paths.ts";
 import { learnerProcesses } from "../support/processes.ts";
+import { KEY, openTerminal } from "../support/terminal.ts";
 import { makeWorkspace, type Workspace } from "../support/workspace.ts";
 
 let cluster: KafkaCluster;
@@ -140,33 +140,34 @@ describe("watch mode", () => {
 
   it("answers single keys in a terminal (h, l, x then n, n, q) and restores the terminal on quit", async () => {
     const workspace = makeWorkspace();
-    // `script` gives the command a real pseudo-terminal; `stty -a` afterwards shows the terminal's modes.
-    const command = `stty cols 120 rows 40; ${process.execPath} --import tsx checker/cli/exercise.ts 1; stty -a`;
-    const child = spawn("script", ["-q", "-f", "-c", command, "/dev/null"], {
-      cwd: REPO,
-      env: { ...process.env, KAFKALINGS_STATE_DIR: stateDir, KAFKALINGS_WORKSPACE: workspace.root },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const screen = () => output.replace(/\u001B\[[0-9;?]*[A-Za-z]|\u001B\]8;;[^\u0007]*\u0007/g, "");
-    const press = async (key: string, expected: RegExp) => {
-      child.stdin!.write(key);
-      await pollUntil(() => expected.test(screen()), { timeoutMs: 30_000, description: `${expected} after pressing ${key}` });
-    };
-    // Not collect(): it closes stdin, and the keys are typed on stdin.
-    const done = new Promise((resolve) => child.once("close", resolve));
-    await pollUntil(() => screen().includes("h hint · n next"), { timeoutMs: 60_000, description: "watch mode's key line" });
-    await press("h", /Hint 1\/3 · Nudge/);
-    await press("l", /Publish purchases and read them back from the beginning/);
-    await press("x", /Reset exercises\/01-create-topic\.ts to the original stub\? .*\(y\/n\)/);
-    await press("n", /Not reset\./);
-    await press("n", /Exercise 2: Publish purchases and read them back from the beginning/);
-    await press("q", /speed \d+ baud/);
-    await done;
-    const modes = screen().slice(screen().lastIndexOf("speed"));
+    // `stty -a` after the command shows the terminal's modes once watch mode has quit.
+    const terminal = openTerminal(`${process.execPath} --import tsx checker/cli/exercise.ts 1; stty -a`, { KAFKALINGS_STATE_DIR: stateDir, KAFKALINGS_WORKSPACE: workspace.root });
+    await terminal.waitFor("h hint · n next", 60_000);
+    await terminal.press("h", /Hint 1\/3 · Nudge/);
+    await terminal.press("l", /Publish purchases and read them back from the beginning/);
+    await terminal.press("x", /Reset exercises\/01-create-topic\.ts to the original stub\? .*\(y\/n\)/);
+    await terminal.press("n", /Not reset\./);
+    await terminal.press("n", /Exercise 2: Publish purchases and read them back from the beginning/);
+    await terminal.press("q", /speed \d+ baud/);
+    await terminal.closed;
+    const modes = terminal.screen().slice(terminal.screen().lastIndexOf("speed"));
     expect(modes).toMatch(/(^|\s)icanon(\s|$)/);
     expect(modes).toMatch(/(^|\s)echo(\s|$)/);
+  });
+});
+
+describe("the home screen", () => {
+  it("shows progress by CCDAK domain and a menu that runs the chosen command, on the session's cluster", async () => {
+    const workspace = makeWorkspace();
+    workspace.use(1, "solutions/01-create-topic.ts");
+    await cli(workspace, "check", ["1"]);
+    const terminal = openTerminal(`${process.execPath} --import tsx checker/cli/home.ts`, { KAFKALINGS_STATE_DIR: stateDir, KAFKALINGS_WORKSPACE: workspace.root });
+    await terminal.waitFor(/Fundamentals\s+23% of the exam\s+█+ 1\/1 exercises/, 60_000);
+    await terminal.waitFor("Continue: exercise 2 — Publish purchases and read them back from the beginning");
+    await terminal.press(KEY.down.repeat(3) + KEY.enter, /controller\s+broker [123]/);
+    await terminal.press(KEY.up + KEY.enter, /What next\? Quit/);
+    await terminal.closed;
+    expect(terminal.screen()).toMatch(/broker 1\s+127\.0\.0\.1:\d+\s+up/);
   });
 });
 
