@@ -7,7 +7,7 @@ import { loadExercises, type Exercise } from "../runner/manifest.ts";
 import { recordResult } from "../runner/progress.ts";
 import type { ExerciseResult } from "../runner/results.ts";
 import { GradingSession } from "../runner/session.ts";
-import { progress, runCommand, warnIfProgressReset } from "./render.ts";
+import { progress, runCommand, reportProgressResets } from "./render.ts";
 import { STATUS_LABEL, renderResult } from "./render-result.ts";
 import { exerciseFromArg } from "./args.ts";
 
@@ -17,7 +17,7 @@ const program = new Command("check")
   .option("--json", "machine-readable results per exercise and per assertion")
   .action((key: string | undefined, options: { json?: boolean }) =>
     runCommand(async () => {
-      warnIfProgressReset();
+      reportProgressResets();
       const exercises = key ? [exerciseFromArg(key)] : loadExercises();
       const display = progress("getting the cluster ready");
       const session = await GradingSession.open(options.json ? {} : display).finally(() => display.stop());

@@ -11,7 +11,7 @@ import type { ExerciseResult } from "../runner/results.ts";
 import { GradingSession } from "../runner/session.ts";
 import { exerciseFromArg } from "./args.ts";
 import { renderResult, renderSnapshot } from "./render-result.ts";
-import { progress, runCommand, warnIfProgressReset } from "./render.ts";
+import { progress, runCommand, reportProgressResets } from "./render.ts";
 import { displayStatus, exerciseTable, hintsText } from "./views.ts";
 import { isWsl } from "./platform.ts";
 
@@ -176,7 +176,7 @@ await new Command("exercise")
   .option("--poll", "poll the file instead of file events (automatic under WSL)")
   .action((key: string, options: { watch?: boolean; poll?: boolean }) =>
     runCommand(async () => {
-      warnIfProgressReset();
+      reportProgressResets();
       const exercise = exerciseFromArg(key);
       console.log(introduction(exercise));
       const display = progress("getting the cluster ready");

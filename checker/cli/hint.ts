@@ -2,14 +2,14 @@
 import { Command } from "commander";
 import { revealNextHint } from "../runner/progress.ts";
 import { exerciseFromArg } from "./args.ts";
-import { runCommand, warnIfProgressReset } from "./render.ts";
+import { runCommand, reportProgressResets } from "./render.ts";
 import { hintsText } from "./views.ts";
 
 await new Command("hint")
   .argument("<exercise>", "an exercise number or slug")
   .action((key: string) =>
     runCommand(async () => {
-      warnIfProgressReset();
+      reportProgressResets();
       const exercise = exerciseFromArg(key);
       console.log(hintsText(exercise, revealNextHint(exercise)));
     }),

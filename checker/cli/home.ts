@@ -6,7 +6,7 @@ import { select } from "@inquirer/prompts";
 import chalk from "chalk";
 import { DOMAINS, loadExercises } from "../runner/manifest.ts";
 import { ensureCluster } from "../cluster/provider.ts";
-import { progress, runCommand, warnIfProgressReset } from "./render.ts";
+import { progress, runCommand, reportProgressResets } from "./render.ts";
 import { displayStatus, exerciseTable } from "./views.ts";
 
 /** The exam's weights per domain (CCDAK, as the syllabus gives them). */
@@ -39,7 +39,7 @@ function runSubcommand(command: string, args: string[]): void {
 }
 
 await runCommand(async () => {
-  warnIfProgressReset();
+  reportProgressResets();
   console.log(chalk.bold.cyan("kafkalings — CCDAK practice on a real Kafka cluster\n"));
   console.log(progressByDomain());
   if (!process.stdin.isTTY) {

@@ -4,7 +4,7 @@ import ora from "ora";
 import { ClusterError } from "../cluster/errors.ts";
 import type { StartListener } from "../cluster/start-listener.ts";
 import { PollTimeoutError } from "../cluster/wait.ts";
-import { readProgress } from "../runner/progress.ts";
+import { onProgressNotice, readProgress } from "../runner/progress.ts";
 
 /** Errors that carry their own fix (cluster, manifest, usage problems) are the learner's, not our bugs. */
 function isLearnerFacing(error: unknown): error is Error & { fix: string; details?: string } {
@@ -67,8 +67,8 @@ export function progress(initial: string): Progress {
   };
 }
 
-/** The learner's progress, telling them once if an unreadable file had to be set aside. */
-export function warnIfProgressReset(): void {
-  const { notice } = readProgress();
-  if (notice) console.error(`${chalk.yellow("!")} ${notice}`);
+/** From now on, an unreadable progress file set aside is reported; checks the file once right away. */
+export function reportProgressResets(): void {
+  onProgressNotice((notice) => console.error(`${chalk.yellow("!")} ${notice}`));
+  readProgress();
 }

@@ -8,7 +8,7 @@ import { markGaveUp, mayShowSolution } from "../runner/progress.ts";
 import { fromRoot } from "../runner/paths.ts";
 import { confirmed, exerciseFromArg } from "./args.ts";
 import { UsageError } from "./errors.ts";
-import { runCommand, warnIfProgressReset } from "./render.ts";
+import { runCommand, reportProgressResets } from "./render.ts";
 
 await new Command("solution")
   .argument("<exercise>", "an exercise number or slug")
@@ -16,7 +16,7 @@ await new Command("solution")
   .option("--yes", "confirm --give-up without asking")
   .action((key: string, options: { giveUp?: boolean; yes?: boolean }) =>
     runCommand(async () => {
-      warnIfProgressReset();
+      reportProgressResets();
       const exercise = exerciseFromArg(key);
       if (!mayShowSolution(exercise)) {
         if (!options.giveUp) {

@@ -39,27 +39,30 @@ export function blankExerciseProgress(): ExerciseProgress {
   return { status: "not-started", attempts: 0, hintsUsed: 0, timeSpentMs: 0, firstPassedAt: null, lastAttemptAt: null, gaveUp: false };
 }
 
-export interface ProgressRead {
-  progress: Progress;
-  /** Set when an unreadable file was moved aside. */
-  notice?: string;
+type NoticeListener = (notice: string) => void;
+let tellLearner: NoticeListener = () => {};
+
+/** Who tells the learner when an unreadable progress file was set aside (the CLI prints it). */
+export function onProgressNotice(listener: NoticeListener): void {
+  tellLearner = listener;
 }
 
-export function readProgress(): ProgressRead {
+export function readProgress(): Progress {
   const file = progressFile();
-  if (!existsSync(file)) return { progress: empty() };
+  if (!existsSync(file)) return empty();
   const text = readFileSync(file, "utf8");
   let reason: string;
   try {
     const parsed = progressSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { progress: parsed.data };
+    if (parsed.success) return parsed.data;
     reason = (JSON.parse(text) as { format?: unknown })?.format === FORMAT ? `unexpected content at ${parsed.error.issues[0]?.path.join(".")}` : "not a kafkalings progress file";
   } catch {
     reason = "not valid JSON";
   }
   const backup = `${file}.bak-${Date.now()}`;
   renameSync(file, backup);
-  return { progress: empty(), notice: `Your progress file ${file} was unreadable (${reason}); it is kept as ${backup} and a fresh one was started.` };
+  tellLearner(`Your progress file ${file} was unreadable (${reason}); it is kept as ${backup} and a fresh one was started.`);
+  return empty();
 }
 
 function write(progress: Progress): void {
@@ -70,7 +73,7 @@ function write(progress: Progress): void {
 }
 
 function update(exercise: Exercise, change: (entry: ExerciseProgress) => void): ExerciseProgress {
-  const { progress } = readProgress();
+  const progress = readProgress();
   const entry = progress.exercises[exercise.slug] ?? blankExerciseProgress();
   change(entry);
   progress.exercises[exercise.slug] = entry;
@@ -79,7 +82,7 @@ function update(exercise: Exercise, change: (entry: ExerciseProgress) => void): 
 }
 
 export function exerciseProgress(exercise: Exercise): ExerciseProgress {
-  return readProgress().progress.exercises[exercise.slug] ?? blankExerciseProgress();
+  return readProgress().exercises[exercise.slug] ?? blankExerciseProgress();
 }
 
 /** A graded attempt. Untouched stubs are not attempts. */
