@@ -1,6 +1,5 @@
 // The docker provider's parts that need no Docker engine: finding and probing the engine, and refusing KRaft.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer as createHttpServer } from "node:http";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DockerCluster } from "../../checker/cluster/docker/docker-cluster.ts";
 import { dockerUnavailableError, probeDockerEngine, type UnreachableEngine } from "../../checker/cluster/docker/docker-engine.ts";
 import { DockerUnavailableError, NotSupportedError } from "../../checker/cluster/errors.ts";
+import { DOCKER_IMAGES } from "../../checker/cluster/settings.ts";
+import { startFakeDockerEngine } from "../support/fake-docker.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -61,16 +62,18 @@ describe("probeDockerEngine", () => {
     expect(probe.reachable === false && probe.reason).toMatch(/does not answer/);
   });
 
-  it("finds a running engine and reads its version", async () => {
-    const path = socketPath();
-    const engine = createHttpServer((request, response) => {
-      if (request.url === "/_ping") return response.end("OK");
-      if (request.url === "/version") return response.setHeader("Content-Type", "application/json").end(JSON.stringify({ Version: "28.2.2", ApiVersion: "1.50" }));
-      response.statusCode = 404;
-      response.end();
-    });
-    await listenOn(engine, path);
-    expect(await probeDockerEngine(1000, dockerHostEnv(path))).toEqual({ reachable: true, socket: path, version: "28.2.2" });
+  it("finds a running engine and reads its version and which of our images it has", async () => {
+    const engine = await startFakeDockerEngine([DOCKER_IMAGES.zookeeper]);
+    try {
+      expect(await probeDockerEngine(1000, dockerHostEnv(engine.socket))).toEqual({
+        reachable: true,
+        socket: engine.socket,
+        version: "28.2.2",
+        images: { [DOCKER_IMAGES.zookeeper]: true, [DOCKER_IMAGES.kafka]: false },
+      });
+    } finally {
+      await engine.close();
+    }
   });
 });
 

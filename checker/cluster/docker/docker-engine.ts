@@ -5,6 +5,7 @@ import https from "node:https";
 import { homedir, userInfo } from "node:os";
 import { join } from "node:path";
 import { DockerUnavailableError } from "../errors.ts";
+import { DOCKER_IMAGES } from "../settings.ts";
 
 export type DockerEngineProbe = ReachableEngine | UnreachableEngine;
 
@@ -13,6 +14,8 @@ export interface ReachableEngine {
   /** The socket path, or the DOCKER_HOST address of a TCP engine. */
   socket: string;
   version: string;
+  /** For each image the docker provider uses: whether the engine has it already (else the first start pulls it). */
+  images: Record<string, boolean>;
 }
 
 export interface UnreachableEngine {
@@ -112,7 +115,10 @@ async function pingEngine(target: EngineTarget, signal: AbortSignal, timeoutMs: 
     const ping = await httpGet(target, "/_ping", signal);
     if (ping.status !== 200) return unanswered(socket, `/_ping returned HTTP ${ping.status}`);
     const version = await httpGet(target, "/version", signal);
-    return { reachable: true, socket, version: String((JSON.parse(version.body) as { Version?: unknown }).Version ?? "unknown") };
+    const images = Object.fromEntries(
+      await Promise.all(Object.values(DOCKER_IMAGES).map(async (image) => [image, (await httpGet(target, `/images/${encodeURIComponent(image)}/json`, signal)).status === 200] as const)),
+    );
+    return { reachable: true, socket, version: String((JSON.parse(version.body) as { Version?: unknown }).Version ?? "unknown"), images };
   } catch (error) {
     if (signal.aborted) return unanswered(socket, `no reply within ${timeoutMs / 1000} s`);
     const code = (error as NodeJS.ErrnoException).code;
