@@ -1,5 +1,5 @@
 // Each way starting a cluster can go wrong produces one clear line and a fix, never a stack trace.
-import { mkdirSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
+import { writeFileSync, chmodSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,15 +7,7 @@ import { isPortFree } from "../../checker/cluster/ports.ts";
 import { expectCleanError, runCli } from "../support/cli.ts";
 import { isolatedStateDir } from "../support/paths.ts";
 import { kafkaProcessesMatching } from "../support/processes.ts";
-import { which } from "../support/which.ts";
-
-/** A PATH holding only the named commands (plus `ps`, which our process bookkeeping uses). */
-function pathWith(commands: Record<string, string>): string {
-  const bin = join(isolatedStateDir("bin"), "bin");
-  mkdirSync(bin);
-  for (const [name, target] of Object.entries({ ps: which("ps"), ...commands })) symlinkSync(target, join(bin, name));
-  return bin;
-}
+import { pathWith, which } from "../support/which.ts";
 
 function fakeJava(version: string): string {
   const bin = join(isolatedStateDir("fake-java"), "java");
