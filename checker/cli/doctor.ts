@@ -1,14 +1,14 @@
 // npm run doctor: one screen that says what this machine has for kafkalings, which provider `check` will use,
 // and the exact command that fixes anything missing. Exit code 1 when no provider can work.
-import { spawnSync } from "node:child_process";
 import { statfsSync } from "node:fs";
 import chalk from "chalk";
 import { probeDockerEngine } from "../cluster/docker/docker-engine.ts";
-import { JavaMissingError } from "../cluster/errors.ts";
-import { jarsCached } from "../cluster/local/jars.ts";
+import { ClusterError, JavaMissingError } from "../cluster/errors.ts";
+import { externalSettingsFromEnv } from "../cluster/external/external-cluster.ts";
+import { jarsCached, mavenVersion } from "../cluster/local/jars.ts";
 import { detectJava } from "../cluster/local/java.ts";
 import { isPortFree } from "../cluster/ports.ts";
-import { recordedCluster, requestedProvider } from "../cluster/provider.ts";
+import { chooseProvider, recordedCluster, requestedProvider } from "../cluster/provider.ts";
 import { KAFKA_VERSION, WELL_KNOWN_PORTS, cacheDir, jarsDir } from "../cluster/settings.ts";
 import { runCommand } from "./render.ts";
 
@@ -25,19 +25,12 @@ function nodeVersionOk(): boolean {
   return major > 20 || (major === 20 && minor >= 19);
 }
 
-function mavenVersion(): string | undefined {
-  const result = spawnSync("mvn", ["-v"], { encoding: "utf8" });
-  return result.error ? undefined : (/Apache Maven ([\d.]+)/.exec(result.stdout)?.[1] ?? "found");
-}
-
 await runCommand(async () => {
   console.log(chalk.bold("kafkalings doctor\n"));
   line(nodeVersionOk() ? "ok" : "fail", "Node.js", process.versions.node, nodeVersionOk() ? undefined : "install Node.js 20.19 or newer (e.g. nvm install 22)");
 
-  let java: string | undefined;
   try {
     const runtime = detectJava();
-    java = runtime.version;
     line("ok", "Java", `${runtime.version} (${runtime.path})`);
   } catch (error) {
     if (!(error instanceof JavaMissingError)) throw error;
@@ -71,15 +64,22 @@ await runCommand(async () => {
   line(freeGb >= MIN_FREE_GB ? "ok" : "warn", "disk", `${freeGb.toFixed(1)} GB free`, freeGb >= MIN_FREE_GB ? undefined : `free at least ${MIN_FREE_GB} GB for jars, images and cluster data`);
   line("ok", "cluster", cluster ? `${cluster.provider}, ${cluster.mode} mode, ${cluster.bootstrapServers.join(",")}` : "none running (npm run cluster -- up starts one)");
 
-  const choice = requestedProvider();
-  const localWorks = java !== undefined && (cached || maven !== undefined);
-  const provider = cluster?.provider ?? (choice === "auto" ? (engine.reachable ? "docker" : localWorks ? "local" : undefined) : choice);
-  const works = provider === "docker" ? engine.reachable : provider === "local" ? localWorks : provider === "external" ? Boolean(process.env.KAFKA_BOOTSTRAP_SERVERS) : false;
+  // The same decision `check` makes, so that the two never disagree.
+  let provider: string | undefined = cluster?.provider;
+  let problem: string | undefined;
+  try {
+    provider ??= await chooseProvider(requestedProvider());
+    if (provider === "external") externalSettingsFromEnv();
+  } catch (error) {
+    if (!(error instanceof ClusterError)) throw error;
+    problem = error.message;
+  }
   console.log();
-  if (provider && works) {
+  if (provider && !problem) {
     console.log(`${MARK.ok} npm run check will use the ${chalk.bold(provider)} provider${cluster ? " (the running cluster)" : ""}.`);
     return 0;
   }
   console.log(`${MARK.fail} No provider can work${provider ? ` (asked for: ${provider})` : ""}: install Docker, or Java 17+ and Maven (sudo apt-get install openjdk-17-jre-headless maven).`);
+  console.log(chalk.dim(`  ${problem}`));
   return 1;
 });

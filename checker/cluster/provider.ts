@@ -1,5 +1,4 @@
 // Chooses a provider, re-attaches to the recorded cluster, or starts one — one cluster per state folder.
-import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { probeDockerEngine, dockerUnavailableError } from "./docker/docker-engine.ts";
@@ -7,7 +6,7 @@ import { DockerCluster, StartedDockerCluster } from "./docker/docker-cluster.ts"
 import { ClusterError, JavaMissingError, NoProviderError } from "./errors.ts";
 import { StartedExternalCluster } from "./external/external-cluster.ts";
 import type { ClusterMode, KafkaCluster, ProviderName } from "./kafka-cluster.ts";
-import { jarsCached } from "./local/jars.ts";
+import { jarsCached, mavenVersion } from "./local/jars.ts";
 import { detectJava } from "./local/java.ts";
 import { LocalCluster, StartedLocalCluster } from "./local/local-cluster.ts";
 import { findMarkedProcesses, isAlive, processMark, terminate } from "./processes.ts";
@@ -36,10 +35,6 @@ export function requestedProvider(option?: string): ProviderChoice {
   throw new ClusterError(`Unknown provider "${value}".`, `use one of: auto, ${PROVIDERS.join(", ")} (--provider or KAFKALINGS_PROVIDER)`);
 }
 
-function hasMaven(): boolean {
-  return !spawnSync("mvn", ["-v"], { stdio: "ignore" }).error;
-}
-
 /** auto: Docker when an engine answers, else the local JVMs when Java and Maven (or cached jars) are there. */
 export async function chooseProvider(choice: ProviderChoice, listener: StartListener = {}): Promise<ProviderName> {
   if (choice === "docker") {
@@ -58,7 +53,7 @@ export async function chooseProvider(choice: ProviderChoice, listener: StartList
     if (!(error instanceof JavaMissingError)) throw error;
     javaProblem = error.message;
   }
-  if (!javaProblem && (jarsCached() || hasMaven())) return "local";
+  if (!javaProblem && (jarsCached() || mavenVersion() !== undefined)) return "local";
   const missing = javaProblem ?? "Maven is not installed and the Kafka jars are not cached yet.";
   throw new NoProviderError(
     `No way to run Kafka here: no Docker engine answers, and for the local provider: ${missing}`,

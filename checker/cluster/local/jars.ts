@@ -1,5 +1,5 @@
 // Kafka's jars come from Maven Central once per user, through the pom.xml beside this file.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,12 @@ const COMPLETE_MARK = ".complete";
 
 export function jarsCached(dir = jarsDir()): boolean {
   return existsSync(join(dir, COMPLETE_MARK));
+}
+
+/** The installed Maven's version, or undefined when there is no `mvn`. */
+export function mavenVersion(): string | undefined {
+  const result = spawnSync("mvn", ["-v"], { encoding: "utf8" });
+  return result.error ? undefined : (/Apache Maven ([\d.]+)/.exec(result.stdout)?.[1] ?? "found");
 }
 
 const INSTALL_MAVEN =
