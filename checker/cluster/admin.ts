@@ -3,7 +3,11 @@ import { Kafka, logLevel, type Admin, type ITopicConfig, type ITopicMetadata, ty
 import { pollUntil } from "./wait.ts";
 
 export async function withAdmin<T>(config: KafkaConfig, action: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = new Kafka({ connectionTimeout: 2000, requestTimeout: 5000, retry: { retries: 0 }, logLevel: logLevel.NOTHING, ...config }).admin();
+  // kafkajs always connects to the first bootstrap server first and moves to the next only on a retry, so
+  // without one retry per other broker every query fails while broker 1 is down.
+  const brokers = Array.isArray(config.brokers) ? config.brokers.length : 1;
+  const retry = { retries: Math.max(1, brokers - 1), initialRetryTime: 50, maxRetryTime: 200 };
+  const admin = new Kafka({ connectionTimeout: 2000, requestTimeout: 5000, retry, logLevel: logLevel.NOTHING, ...config }).admin();
   await admin.connect();
   try {
     return await action(admin);

@@ -87,4 +87,12 @@ describe.each(["zookeeper", "kraft"] as const)("leader failover in %s mode", (mo
       await admin.disconnect();
     }
   });
+
+  it("keeps answering while broker 1, the first bootstrap server, is down, and restarts it", async () => {
+    await cluster.killBroker(1);
+    expect((await cluster.brokers()).map((b) => b.up)).toEqual([false, true, true]);
+    expect([2, 3]).toContain(await cluster.controllerId());
+    await cluster.startBroker(1);
+    expect((await cluster.brokers()).map((b) => b.up)).toEqual([true, true, true]);
+  });
 });
