@@ -176,7 +176,9 @@ export class StartedLocalCluster extends RecordedCluster<LocalClusterRecord> imp
       return undefined;
     }
     const controller = await describeMembership(this.clientConfig()).then((m) => m.controller, () => null);
-    return controller === null || controller < 0 ? undefined : controller;
+    // A killed controller is still named until its ZooKeeper session expires and another broker takes over.
+    const alive = this.record.brokers.some((b) => b.id === controller && isAlive(b.pid));
+    return alive ? (controller ?? undefined) : undefined;
   }
 
   async stopBroker(id: number): Promise<void> {
