@@ -1,4 +1,5 @@
 // npm run exercise N: the lesson section, the task, the file to edit — then watch mode: every save re-grades.
+import "./colour.ts";
 import { emitKeypressEvents } from "node:readline";
 import chalk from "chalk";
 import { watch, type FSWatcher } from "chokidar";

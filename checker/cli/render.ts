@@ -1,4 +1,5 @@
 // How commands speak to the learner: one clear line per problem plus its fix, progress on stderr.
+import "./colour.ts";
 import chalk from "chalk";
 import ora from "ora";
 import { ClusterError } from "../cluster/errors.ts";

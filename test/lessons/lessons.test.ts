@@ -1,0 +1,98 @@
+// Every lesson loads, renders as the learner sees it without raw Markdown, links only to lessons or public docs,
+// and every `npm run kafka -- …` command it shows runs on a real cluster.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import type { KafkaCluster } from "../../checker/cluster/kafka-cluster.ts";
+import { ensureCluster } from "../../checker/cluster/provider.ts";
+import { loadLessons } from "../../checker/lessons/catalog.ts";
+import { lessonSection } from "../../checker/lessons/markdown.ts";
+import { loadExercises } from "../../checker/runner/manifest.ts";
+import { collect, runCli } from "../support/cli.ts";
+import { kafkaCommandsIn, linksIn } from "../support/lesson-markdown.ts";
+import { REPO, isolatedStateDir } from "../support/paths.ts";
+
+const lessons = loadLessons();
+const PUBLIC_DOCS = ["kafka.apache.org", "docs.confluent.io", "developer.confluent.io", "www.confluent.io", "kafka.js.org", "cwiki.apache.org", "github.com", "issues.apache.org", "testcontainers.com", "node.testcontainers.org", "vitest.dev"];
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;]*m|\u001B\]8;;[^\u0007]*\u0007/g;
+
+/** Markdown that survived rendering: the learner would see the markup instead of its effect. */
+function rawMarkdown(rendered: string): string[] {
+  const leaks: [string, RegExp][] = [
+    ["**", /\*\*/],
+    ["__emphasis__", /__[^_\s][^_\n]*__/],
+    ["## heading", /^\s*#{1,6} \S/m],
+    ["backtick", /`/],
+    ["[text](url)", /\[[^\]\n]+\]\([^)\s]+\)/],
+  ];
+  return leaks.flatMap(([name, regex]) => {
+    const match = regex.exec(rendered);
+    return match ? [`${name}: …${rendered.slice(Math.max(0, match.index - 40), match.index + 40).replace(/\n/g, "⏎")}…`] : [];
+  });
+}
+
+describe("the lessons", () => {
+  it("are numbered 1, 2, 3… with front matter naming their CCDAK domains", () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(10);
+    expect(lessons.map((l) => l.number)).toEqual(lessons.map((_, i) => i + 1));
+  });
+
+  it("have the section every exercise points at", () => {
+    for (const exercise of loadExercises()) expect(() => lessonSection(exercise.lesson.file, exercise.lesson.section), `exercise ${exercise.number}`).not.toThrow();
+  });
+
+  it("link only to https pages of public documentation", () => {
+    for (const lesson of lessons) {
+      for (const href of linksIn(lesson.body)) {
+        const url = new URL(href);
+        expect(url.protocol, `${lesson.file}: ${href}`).toBe("https:");
+        expect(PUBLIC_DOCS, `${lesson.file}: ${href} is not a public doc site we cite`).toContain(url.hostname);
+      }
+    }
+  });
+
+  it.each([
+    ["in colour", { FORCE_COLOR: "1", NO_COLOR: "" }],
+    ["without colour (NO_COLOR)", { NO_COLOR: "1" }],
+  ])("render through `npm run lesson N` without raw Markdown leaking, %s", async (_, env) => {
+    for (const lesson of lessons) {
+      const result = await runCli("lesson", [String(lesson.number), "--no-pager"], env);
+      expect(result.code, `${lesson.file}: ${result.stderr}`).toBe(0);
+      if (env.NO_COLOR) expect(result.stdout, `${lesson.file} has colour codes under NO_COLOR`).not.toMatch(ANSI);
+      const rendered = result.stdout.replace(ANSI, "");
+      expect(rendered.length, lesson.file).toBeGreaterThan(lesson.body.length / 2);
+      expect(rawMarkdown(rendered), lesson.file).toEqual([]);
+    }
+  });
+
+  it("say clearly when a lesson does not exist", async () => {
+    const result = await runCli("lesson", ["99"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/There is no lesson "99"[\s\S]*fix: see them all with `npm run lesson`/);
+  });
+});
+
+describe("the commands the lessons show", () => {
+  let cluster: KafkaCluster;
+  const env = { KAFKALINGS_STATE_DIR: "" };
+
+  beforeAll(async () => {
+    env.KAFKALINGS_STATE_DIR = isolatedStateDir("lessons");
+    process.env.KAFKALINGS_STATE_DIR = env.KAFKALINGS_STATE_DIR;
+    ({ cluster } = await ensureCluster({ provider: "local" }));
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it.each(lessons.filter((l) => kafkaCommandsIn(l.body).length > 0).map((l) => [l.file, l] as const))("%s: every `npm run kafka -- …` command exits 0", async (_, lesson) => {
+    for (const command of kafkaCommandsIn(lesson.body)) {
+      // The same command a learner types, minus npm's own start-up time.
+      const direct = command.replace(/npm run kafka -- /g, `node --import tsx ${join("checker", "cli", "kafka.ts")} `);
+      const result = await collect(spawn("bash", ["-o", "pipefail", "-c", direct], { cwd: REPO, env: { ...process.env, ...env, NO_COLOR: "1" }, stdio: ["pipe", "pipe", "pipe"] }));
+      expect(result.code, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
+    }
+  });
+});
