@@ -7,17 +7,18 @@ import { pollUntil } from "../../checker/cluster/wait.ts";
 import { createTopic } from "../../checker/cluster/admin.ts";
 import { consumeAll, kafka } from "../support/kafka.ts";
 import { isolatedStateDir } from "../support/paths.ts";
+import { CLUSTER_TARGETS } from "../support/targets.ts";
 
 const TOPIC = "failover";
 const RECORDS = 2000;
 const BATCH = 20;
 
-describe.each(["zookeeper", "kraft"] as const)("leader failover in %s mode", (mode) => {
+describe.each(CLUSTER_TARGETS)("leader failover on the $name", ({ provider, mode }) => {
   let cluster: KafkaCluster;
 
   beforeAll(async () => {
-    process.env.KAFKALINGS_STATE_DIR = isolatedStateDir(`failover-${mode}`);
-    ({ cluster } = await ensureCluster({ provider: "local", mode }));
+    process.env.KAFKALINGS_STATE_DIR = isolatedStateDir(`failover-${provider}-${mode}`);
+    ({ cluster } = await ensureCluster({ provider, mode }));
   });
 
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { pollUntil } from "../../checker/cluster/wait.ts";
 import { collect, runCli } from "../support/cli.ts";
 import { REPO, isolatedStateDir } from "../support/paths.ts";
 import { kafkaProcessesMatching, listeningPorts } from "../support/processes.ts";
+import { CLUSTER_TARGETS, dockerLeftovers, leftoversOf, type ClusterTarget } from "../support/targets.ts";
 
 function portsOf(bootstrap: string): number[] {
   return bootstrap.split(",").map((server) => Number(server.split(":")[1]));
@@ -59,10 +60,10 @@ describe("cluster up / status / down", () => {
 });
 
 describe("a process that started its own cluster", () => {
-  async function startOwner(stateDir: string, until: RegExp) {
+  async function startOwner(stateDir: string, until: RegExp, provider: ClusterTarget["provider"] = "local") {
     const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "test", "fixtures", "own-cluster.ts")], {
       cwd: REPO,
-      env: { ...process.env, KAFKALINGS_STATE_DIR: stateDir },
+      env: { ...process.env, KAFKALINGS_STATE_DIR: stateDir, TEST_PROVIDER: provider },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const result = collect(child);
@@ -72,23 +73,27 @@ describe("a process that started its own cluster", () => {
     return { child, result, line };
   }
 
-  it("leaves no process and no port behind after SIGINT once ready", async () => {
-    const stateDir = isolatedStateDir("sigint-ready");
-    const { child, result, line } = await startOwner(stateDir, /READY \S+/);
-    const ports = portsOf(line.slice("READY ".length));
-    expect(kafkaProcessesMatching(stateDir)).toHaveLength(4);
+  // One per provider: the docker provider must remove its containers and network as the local one ends its JVMs.
+  const owners = CLUSTER_TARGETS.filter((target) => target.mode === "zookeeper");
+
+  it.each(owners)("leaves no process, container or port behind after SIGINT once ready ($name)", async (target) => {
+    const stateDir = isolatedStateDir(`sigint-ready-${target.provider}`);
+    const { child, result, line } = await startOwner(stateDir, /READY \S+ \S+/, target.provider);
+    const [, bootstrap, clusterId] = line.split(" ") as [string, string, string];
+    expect(leftoversOf(target, stateDir, clusterId)).toHaveLength(target.provider === "docker" ? 5 : 4); // ZooKeeper + 3 brokers (+ network)
     child.kill("SIGINT");
     expect((await result).code).toBe(130);
-    expect(kafkaProcessesMatching(stateDir)).toEqual([]);
-    expect(await listeningPorts(ports)).toEqual([]);
+    expect(leftoversOf(target, stateDir, clusterId)).toEqual([]);
+    expect(await listeningPorts(portsOf(bootstrap))).toEqual([]);
   });
 
-  it("leaves no process behind after SIGINT in the middle of starting", async () => {
-    const stateDir = isolatedStateDir("sigint-start");
-    const { child, result } = await startOwner(stateDir, /STEP starting brokers/);
+  it.each(owners)("leaves nothing behind after SIGINT in the middle of starting ($name)", async (target) => {
+    const stateDir = isolatedStateDir(`sigint-start-${target.provider}`);
+    const { child, result } = await startOwner(stateDir, /STEP starting brokers/, target.provider);
     child.kill("SIGINT");
     await result;
-    expect(kafkaProcessesMatching(stateDir)).toEqual([]);
+    // The cluster id is not known yet mid-start; no other docker cluster runs during this file.
+    expect(target.provider === "docker" ? dockerLeftovers() : kafkaProcessesMatching(stateDir)).toEqual([]);
   });
 
   it("is cleaned up by the next command when its owner was killed outright", async () => {

@@ -1,4 +1,5 @@
-// Both metadata modes come up with three brokers, take an RF-3 topic from the CLI and from kafkajs, and carry records.
+// The shared cluster suite: every provider and mode comes up with three brokers, takes an RF-3 topic from the CLI and
+// from kafkajs, carries records, and leaves nothing behind when stopped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KafkaCluster } from "../../checker/cluster/kafka-cluster.ts";
 import { ensureCluster } from "../../checker/cluster/provider.ts";
@@ -6,16 +7,18 @@ import { runCli } from "../support/cli.ts";
 import { createTopic } from "../../checker/cluster/admin.ts";
 import { consumeAll, kafka } from "../support/kafka.ts";
 import { isolatedStateDir } from "../support/paths.ts";
+import { CLUSTER_TARGETS, leftoversOf } from "../support/targets.ts";
 
-describe.each(["zookeeper", "kraft"] as const)("a local cluster in %s mode", (mode) => {
+describe.each(CLUSTER_TARGETS)("a cluster on the $name", (target) => {
+  const { provider, mode } = target;
   let cluster: KafkaCluster;
   let stateDir: string;
   const notices: string[] = [];
 
   beforeAll(async () => {
-    stateDir = isolatedStateDir(mode);
+    stateDir = isolatedStateDir(`${provider}-${mode}`);
     process.env.KAFKALINGS_STATE_DIR = stateDir;
-    ({ cluster } = await ensureCluster({ provider: "local", mode, listener: { notice: (text) => notices.push(text) } }));
+    ({ cluster } = await ensureCluster({ provider, mode, listener: { notice: (text) => notices.push(text) } }));
   });
 
   afterAll(async () => {
@@ -30,6 +33,7 @@ describe.each(["zookeeper", "kraft"] as const)("a local cluster in %s mode", (mo
       [3, true],
     ]);
     expect(cluster.mode).toBe(mode);
+    expect(cluster.provider).toBe(provider);
     expect([1, 2, 3]).toContain(await cluster.controllerId());
   });
 
@@ -75,5 +79,10 @@ describe.each(["zookeeper", "kraft"] as const)("a local cluster in %s mode", (mo
     const received = await consumeAll(client, "round-trip", 1000);
     expect(received.map((r) => r.value).sort()).toEqual(sent.map((m) => m.value).sort());
     expect(new Set(received.map((r) => r.partition)).size).toBe(6);
+  });
+
+  it("stops and leaves nothing behind (no JVM, container or network)", async () => {
+    await cluster.stop();
+    expect(leftoversOf(target, stateDir, cluster.id)).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
-// The docker provider's parts that need no Docker engine: finding and probing the engine, and refusing KRaft.
+// The docker provider's parts that need no Docker engine: finding and probing the engine, refusing KRaft, and
+// pulling images (progress, stall time-out) from a stand-in engine.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Dockerode from "dockerode";
 import { afterEach, describe, expect, it } from "vitest";
 import { DockerCluster } from "../../checker/cluster/docker/docker-cluster.ts";
 import { dockerUnavailableError, probeDockerEngine, type UnreachableEngine } from "../../checker/cluster/docker/docker-engine.ts";
-import { DockerUnavailableError, NotSupportedError } from "../../checker/cluster/errors.ts";
+import { DockerUnavailableError, ImagePullError, NotSupportedError } from "../../checker/cluster/errors.ts";
+import { pullImages } from "../../checker/cluster/docker/image-pull.ts";
 import { DOCKER_IMAGES } from "../../checker/cluster/settings.ts";
-import { startFakeDockerEngine } from "../support/fake-docker.ts";
+import { startFakeDockerEngine, type FakePull } from "../support/fake-docker.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -95,5 +98,37 @@ describe("DockerCluster", () => {
   it("refuses KRaft mode before it looks for an engine", async () => {
     await expect(new DockerCluster().withMode("kraft").start()).rejects.toBeInstanceOf(NotSupportedError);
     await expect(new DockerCluster().withMode("kraft").start()).rejects.toMatchObject({ fix: expect.stringContaining("--provider local --mode kraft") });
+  });
+});
+
+describe("pulling images", () => {
+  async function pullFrom(pull: FakePull, stallMs: number) {
+    const engine = await startFakeDockerEngine([], pull);
+    cleanups.push(() => engine.close());
+    const notices: string[] = [];
+    const steps: string[] = [];
+    const docker = new Dockerode({ socketPath: engine.socket });
+    const outcome = await pullImages(docker, ["confluentinc/cp-kafka:7.9.1"], { notice: (text) => notices.push(text), step: (text) => steps.push(text) }, stallMs).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    return { notices, steps, outcome };
+  }
+
+  it("says how much is coming before it pulls, and shows progress in megabytes", async () => {
+    const { notices, steps, outcome } = await pullFrom("completes", 5_000);
+    expect(outcome).toBeUndefined();
+    expect(notices).toEqual(["Docker needs confluentinc/cp-kafka:7.9.1 (about 1 GB, once); pulling them now"]);
+    expect(steps).toContain("pulling images: 100 MB of 400 MB");
+    expect(steps.at(-1)).toBe("pulling images: 450 MB of 500 MB");
+  });
+
+  it("gives up with a clear message when the engine stops making progress", async () => {
+    const started = Date.now();
+    const { outcome } = await pullFrom("stalls", 400);
+    expect(outcome).toBeInstanceOf(ImagePullError);
+    expect((outcome as ImagePullError).message).toBe("Pulling confluentinc/cp-kafka:7.9.1 made no progress for 0.4 s; the Docker engine or its registry connection seems stuck.");
+    expect((outcome as ImagePullError).fix).toMatch(/--provider local/);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

@@ -11,7 +11,7 @@
 import { spawnSync } from "node:child_process";
 import type { ContainerRuntimeClient } from "testcontainers";
 import { createOffsetsTopic, describeMembership } from "../admin.ts";
-import { BrokerStartError, ClusterError, DockerUnavailableError, ImagePullError, NotSupportedError, PortTakenError } from "../errors.ts";
+import { BrokerStartError, ClusterError, DockerUnavailableError, NotSupportedError, PortTakenError } from "../errors.ts";
 import type { BrokerInfo, KafkaCluster, ToolInvocation } from "../kafka-cluster.ts";
 import { ClusterBuilder } from "../cluster-builder.ts";
 import { ownCluster, releaseCluster } from "../lifecycle.ts";
@@ -23,6 +23,7 @@ import { clearState, stateFile, writeState, type DockerClusterRecord } from "../
 import { completeToolArgs, type KafkaTool } from "../tools.ts";
 import { PollTimeoutError, pollUntil } from "../wait.ts";
 import { dockerHostOf, dockerUnavailableError, probeDockerEngine, type UnreachableEngine } from "./docker-engine.ts";
+import { pullImages } from "./image-pull.ts";
 
 type DockerContainer = ReturnType<ContainerRuntimeClient["container"]["getById"]>;
 type BrokerRecord = DockerClusterRecord["brokers"][number];
@@ -86,8 +87,9 @@ export class DockerCluster extends ClusterBuilder<StartedDockerCluster> {
       const bindAddress = runtimeHost === "localhost" ? "127.0.0.1" : "";
       await cluster.boot({ clusterId: id, networkName: network.name, brokerPorts, bindAddress, reapWithProcess }, this.listener);
     } catch (error) {
+      const interrupted = cluster.isStopping;
       await cluster.stop();
-      throw error;
+      throw interrupted ? new ClusterError("The docker cluster was stopped while it started; nothing of it is left.", "start it again") : error;
     }
     if (this.ownerPid === null) releaseCluster(cluster);
     return cluster;
@@ -122,21 +124,40 @@ export class StartedDockerCluster extends RecordedCluster<DockerClusterRecord> i
     return !running.includes(true);
   }
 
+  /** Aborted by stop(): a start still in flight gives up at its next step instead of creating more containers. */
+  private readonly stopping = new AbortController();
+  private booting: Promise<void> | undefined;
+  private stopped: Promise<void> | undefined;
+
+  get isStopping(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
   /** @internal Starts the containers of a new cluster and waits until it is ready. */
-  async boot(plan: BootPlan, listener: StartListener): Promise<void> {
+  boot(plan: BootPlan, listener: StartListener): Promise<void> {
+    this.booting = this.bootSteps(plan, listener);
+    return this.booting;
+  }
+
+  private async bootSteps(plan: BootPlan, listener: StartListener): Promise<void> {
     listener.step?.("starting ZooKeeper container");
     this.record.zookeeperContainerId = await startZookeeper(plan).catch((error: unknown) => {
       throw new BrokerStartError(`The ZooKeeper container did not start: ${firstLine(error)}`, START_FIX);
     });
     this.save();
+    this.stopping.signal.throwIfAborted();
     let ready = 0;
     listener.step?.(`starting brokers (0/${BROKER_IDS.length} ready)`);
-    await Promise.all(
+    // allSettled, not all: when one broker fails, the others' starts must be over before stop() sweeps the containers.
+    const started = await Promise.allSettled(
       BROKER_IDS.map(async (id, index) => {
         await this.bootBroker(id, plan.brokerPorts[index]!, plan);
         listener.step?.(`starting brokers (${++ready}/${BROKER_IDS.length} ready)`);
       }),
     );
+    const failed = started.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+    this.stopping.signal.throwIfAborted();
     listener.step?.("waiting for the brokers to register and a controller to be elected");
     await this.waitFor(async () => {
       const membership = await describeMembership(this.clientConfig());
@@ -212,10 +233,22 @@ export class StartedDockerCluster extends RecordedCluster<DockerClusterRecord> i
     };
   }
 
-  async stop(): Promise<void> {
+  /** Idempotent: a second caller (a failed start and a Ctrl+C at once) waits for the same, complete clean-up. */
+  stop(): Promise<void> {
+    this.stopped ??= this.removeEverything();
+    return this.stopped;
+  }
+
+  private async removeEverything(): Promise<void> {
+    this.stopping.abort();
     releaseCluster(this);
     const { client } = await this.engine();
     await removeLabelled(client, this.id);
+    // A start in flight (Ctrl+C mid-start) may create containers after that sweep: let it fail, then sweep again.
+    if (this.booting) {
+      await this.booting.catch(() => undefined);
+      await removeLabelled(client, this.id);
+    }
     clearState(this.id);
   }
 
@@ -269,7 +302,7 @@ export class StartedDockerCluster extends RecordedCluster<DockerClusterRecord> i
           if (broker && !(await isRunning(broker.container))) return "exited" as const;
           return (await probe()) ? ("ready" as const) : undefined;
         },
-        { timeoutMs: REGISTER_TIMEOUT_MS, intervalMs: 250, description: what },
+        { timeoutMs: REGISTER_TIMEOUT_MS, intervalMs: 250, description: what, signal: this.stopping.signal },
       );
     } catch (error) {
       if (!(error instanceof PollTimeoutError)) throw error;
@@ -351,17 +384,11 @@ async function pullMissingImages(client: ContainerRuntimeClient, listener: Start
   const { ImageName } = await import("testcontainers");
   const images = [DOCKER_IMAGES.zookeeper, DOCKER_IMAGES.kafka].map((name) => ImageName.fromString(name));
   const present = await Promise.all(images.map((image) => client.image.exists(image)));
-  const missing = images.filter((_, index) => !present[index]);
-  if (missing.length === 0) return;
-  listener.step?.("pulling images (about 1 GB the first time)");
-  try {
-    await Promise.all(missing.map((image) => client.image.pull(image)));
-  } catch (error) {
-    throw new ImagePullError(
-      `Docker could not pull ${missing.map((image) => image.string).join(" and ")}: ${firstLine(error)}`,
-      "check the internet connection (or pull through a registry mirror: TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX), or use the local provider: --provider local",
-    );
-  }
+  await pullImages(
+    client.container.dockerode,
+    images.filter((_, index) => !present[index]).map((image) => image.string),
+    listener,
+  );
 }
 
 /** Not Testcontainers' Network, which always carries the Ryuk label: a detached cluster must outlive this process. */
@@ -431,6 +458,8 @@ function brokerEnvironment(id: number): Record<string, string> {
     KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: "2",
     KAFKA_TRANSACTION_STATE_LOG_NUM_PARTITIONS: "6",
     KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: "0",
+    KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS: "1000",
+    KAFKA_LOG_CLEANER_BACKOFF_MS: "1000",
     KAFKA_ZOOKEEPER_SESSION_TIMEOUT_MS: String(ZOOKEEPER_SESSION_TIMEOUT_MS),
     // The image's default heap (1 GB a broker) does not fit three brokers into a small Docker Desktop VM.
     KAFKA_HEAP_OPTS: "-Xms64m -Xmx512m",

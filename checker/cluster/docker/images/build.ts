@@ -31,8 +31,8 @@ function run(command: string, args: string[], options: { input?: NodeJS.Readable
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: [options.input ? "pipe" : "ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
     if (options.input) options.input.pipe(child.stdin!);
     child.once("error", (error) => reject(new ImageBuildError(`${command} could not run: ${error.message}`, fixFor(command))));
     child.once("close", (code) => (code === 0 ? resolve(output) : reject(new ImageBuildError(`${command} ${args[0]} failed (exit ${code})`, fixFor(command), output.trim().split("\n").slice(-15).join("\n")))));
