@@ -45,6 +45,8 @@ export function createOffsetsTopic(config: KafkaConfig): Promise<unknown> {
  */
 export async function createTopic(admin: Admin, topic: ITopicConfig): Promise<ITopicMetadata> {
   await admin.createTopics({ topics: [topic], waitForLeaders: false });
+  // A topic created with an explicit replica assignment has one partition per assignment entry.
+  const partitions = topic.numPartitions ?? topic.replicaAssignment?.length;
   let confirmations = 0;
   return pollUntil(
     async () => {
@@ -52,7 +54,7 @@ export async function createTopic(admin: Admin, topic: ITopicConfig): Promise<IT
         (answer) => answer.topics,
         () => [],
       );
-      const ready = metadata !== undefined && metadata.partitions.length === topic.numPartitions && metadata.partitions.every((p) => p.leader >= 0);
+      const ready = metadata !== undefined && metadata.partitions.length === partitions && metadata.partitions.every((p) => p.leader >= 0);
       confirmations = ready ? confirmations + 1 : 0;
       return confirmations >= 3 ? metadata : undefined;
     },

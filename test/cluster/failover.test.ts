@@ -98,4 +98,22 @@ describe.each(CLUSTER_TARGETS)("leader failover on the $name", ({ provider, mode
     await cluster.startBroker(1);
     expect((await cluster.brokers()).map((b) => b.up)).toEqual([true, true, true]);
   });
+
+  it("restarts a broker that held the only replica of a partition (kafkajs metadata fails while it is offline)", async () => {
+    const admin = kafka(cluster.clientConfig("offline-test")).admin();
+    await admin.connect();
+    try {
+      await createTopic(admin, { topic: "only-on-3", replicaAssignment: [{ partition: 0, replicas: [3] }] });
+      await cluster.stopBroker(3);
+      await cluster.startBroker(3);
+      const leader = await pollUntil(async () => (await admin.fetchTopicMetadata({ topics: ["only-on-3"] })).topics[0]?.partitions[0]?.leader, {
+        timeoutMs: 30_000,
+        description: "a leader for only-on-3 again",
+      });
+      expect(leader).toBe(3);
+    } finally {
+      await admin.disconnect();
+    }
+  });
 });
+

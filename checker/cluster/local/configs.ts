@@ -9,6 +9,10 @@ export function renderProperties(properties: Properties): string {
     .join("\n")}\n`;
 }
 
+/** ZooKeeper's tick and the brokers' session timeout: a killed broker's registration is gone within seconds. */
+export const ZOOKEEPER_TICK_MS = 500;
+export const ZOOKEEPER_SESSION_TIMEOUT_MS = 6000;
+
 export function zookeeperProperties(dataDir: string, port: number): Properties {
   return {
     dataDir,
@@ -18,7 +22,7 @@ export function zookeeperProperties(dataDir: string, port: number): Properties {
     // ZooKeeper's Jetty admin server would otherwise take port 8080.
     "admin.enableServer": false,
     // A short tick allows the short broker session timeout below.
-    tickTime: 500,
+    tickTime: ZOOKEEPER_TICK_MS,
     "4lw.commands.whitelist": "srvr,ruok,stat",
   };
 }
@@ -37,6 +41,10 @@ function practiceDefaults(): Properties {
     "num.io.threads": 2,
     "num.recovery.threads.per.data.dir": 1,
     "log.cleaner.dedupe.buffer.size": 8 * 1024 * 1024,
+    // Retention and compaction act within a second instead of after 5 min / 15 s, so the quiz's live proofs
+    // can show deleted segments and compacted logs while the learner watches.
+    "log.retention.check.interval.ms": 1000,
+    "log.cleaner.backoff.ms": 1000,
     "replica.socket.timeout.ms": 3000,
     "controller.socket.timeout.ms": 3000,
   };
@@ -58,7 +66,7 @@ export function brokerProperties(mode: ClusterMode, node: NodeLayout, cluster: {
       listeners: `PLAINTEXT://127.0.0.1:${node.port}`,
       "zookeeper.connect": `127.0.0.1:${cluster.zookeeperPort}`,
       // A killed broker's registration expires after this, so leaders move within seconds.
-      "zookeeper.session.timeout.ms": 6000,
+      "zookeeper.session.timeout.ms": ZOOKEEPER_SESSION_TIMEOUT_MS,
     };
   }
   return {

@@ -15,7 +15,18 @@ import { BROKER_IDS, KAFKA_VERSION, WELL_KNOWN_PORTS, stateDir } from "../settin
 import { completeToolArgs, type KafkaTool } from "../tools.ts";
 import { clearState, writeState, type LocalClusterRecord } from "../state.ts";
 import { PollTimeoutError, pollUntil } from "../wait.ts";
-import { JVM_OPTIONS, MAIN_CLASSES, SERVER_LOG4J, TOOLS_LOG4J, brokerProperties, renderProperties, zookeeperProperties, type NodeLayout } from "./configs.ts";
+import {
+  JVM_OPTIONS,
+  MAIN_CLASSES,
+  SERVER_LOG4J,
+  TOOLS_LOG4J,
+  ZOOKEEPER_SESSION_TIMEOUT_MS,
+  ZOOKEEPER_TICK_MS,
+  brokerProperties,
+  renderProperties,
+  zookeeperProperties,
+  type NodeLayout,
+} from "./configs.ts";
 import { ensureKafkaJars } from "./jars.ts";
 import { detectJava } from "./java.ts";
 
@@ -200,8 +211,14 @@ export class StartedLocalCluster extends RecordedCluster<LocalClusterRecord> imp
     const broker = this.broker(id);
     if (isAlive(broker.pid)) return;
     if (this.mode === "zookeeper") {
-      // A killed broker's ZooKeeper session outlives it; the same id cannot register until it expires.
-      await pollUntil(async () => !(await describeMembership(this.clientConfig())).brokerIds.includes(id), {
+      // A killed broker's ZooKeeper session outlives it; the same id cannot register until it expires. kafkajs asks
+      // for every topic's metadata and fails while any partition is offline (e.g. an RF-1 topic on this broker), so
+      // when the cluster cannot be asked, waiting out one session timeout is the answer.
+      const expiresAt = Date.now() + ZOOKEEPER_SESSION_TIMEOUT_MS + ZOOKEEPER_TICK_MS;
+      await pollUntil(async () => {
+        const membership = await describeMembership(this.clientConfig()).catch(() => undefined);
+        return membership ? !membership.brokerIds.includes(id) : Date.now() > expiresAt;
+      }, {
         timeoutMs: 30_000,
         intervalMs: 250,
         description: `the old registration of broker ${id} to expire`,
