@@ -4,34 +4,12 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { select } from "@inquirer/prompts";
 import chalk from "chalk";
-import { DOMAINS, loadExercises } from "../runner/manifest.ts";
+import { loadExercises } from "../runner/manifest.ts";
 import { ensureCluster } from "../cluster/provider.ts";
 import { progress, runCommand, reportProgressResets } from "./render.ts";
+import { quizMenu } from "./quiz/menu.ts";
+import { examTrend, progressByDomain } from "./readiness.ts";
 import { displayStatus, exerciseTable } from "./views.ts";
-
-/** The exam's weights per domain (CCDAK, as the syllabus gives them). */
-const DOMAIN_WEIGHTS: Record<(typeof DOMAINS)[number], number> = {
-  "Application Development": 28,
-  Fundamentals: 23,
-  Connect: 15,
-  Observability: 13,
-  Streams: 12,
-  Testing: 8,
-};
-
-function bar(done: number, total: number, width = 20): string {
-  const filled = total === 0 ? 0 : Math.round((done / total) * width);
-  return `${chalk.green("█".repeat(filled))}${chalk.dim("░".repeat(width - filled))}`;
-}
-
-export function progressByDomain(): string {
-  const exercises = loadExercises();
-  return DOMAINS.map((domain) => {
-    const mine = exercises.filter((e) => e.domain === domain);
-    const done = mine.filter((e) => displayStatus(e) === "passed").length;
-    return `${domain.padEnd(24)} ${chalk.dim(`${String(DOMAIN_WEIGHTS[domain]).padStart(2)}% of the exam`)}  ${bar(done, mine.length)} ${mine.length ? `${done}/${mine.length} exercises` : chalk.dim("no exercises yet")}`;
-  }).join("\n");
-}
 
 function runSubcommand(command: string, args: string[]): void {
   const script = fileURLToPath(new URL(`./${command}.ts`, import.meta.url));
@@ -69,11 +47,13 @@ async function menu(): Promise<void> {
         { name: "Check all exercises", value: "check" },
         { name: "Cluster status", value: "status" },
         { name: "Progress by CCDAK domain", value: "progress" },
+        { name: "Quiz: practice, review, mock exam", value: "quiz" },
         { name: "Quit", value: "quit" },
       ],
     });
     if (choice === "quit") return;
-    if (choice === "progress") console.log(`\n${progressByDomain()}\n`);
+    if (choice === "progress") console.log(`\n${progressByDomain()}\n\n${examTrend()}\n`);
+    else if (choice === "quiz") runSubcommand("quiz", await quizMenu());
     else if (choice === "check") runSubcommand("check", []);
     else if (choice === "status") runSubcommand("cluster", ["status"]);
     else {

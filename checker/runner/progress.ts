@@ -1,10 +1,10 @@
 // The learner's progress: a versioned, human-readable JSON file in the project folder. A corrupt or foreign
 // file is never overwritten silently: it is kept aside and the learner is told.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import type { Exercise } from "./manifest.ts";
 import { inWorkspace } from "./paths.ts";
 import type { ExerciseResult, ExerciseStatus } from "./results.ts";
+import { onSetAsideNotice, readVersionedFile, writeVersionedFile, type VersionedFile } from "./versioned-file.ts";
 
 const FORMAT = "kafkalings-progress";
 
@@ -39,37 +39,19 @@ export function blankExerciseProgress(): ExerciseProgress {
   return { status: "not-started", attempts: 0, hintsUsed: 0, timeSpentMs: 0, firstPassedAt: null, lastAttemptAt: null, gaveUp: false };
 }
 
-type NoticeListener = (notice: string) => void;
-let tellLearner: NoticeListener = () => {};
+/** Who tells the learner when an unreadable progress (or quiz history) file was set aside (the CLI prints it). */
+export const onProgressNotice = onSetAsideNotice;
 
-/** Who tells the learner when an unreadable progress file was set aside (the CLI prints it). */
-export function onProgressNotice(listener: NoticeListener): void {
-  tellLearner = listener;
+function progressFileSpec(): VersionedFile<Progress> {
+  return { path: progressFile(), format: FORMAT, label: "progress file", schema: progressSchema, empty };
 }
 
 export function readProgress(): Progress {
-  const file = progressFile();
-  if (!existsSync(file)) return empty();
-  const text = readFileSync(file, "utf8");
-  let reason: string;
-  try {
-    const parsed = progressSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-    reason = (JSON.parse(text) as { format?: unknown })?.format === FORMAT ? `unexpected content at ${parsed.error.issues[0]?.path.join(".")}` : "not a kafkalings progress file";
-  } catch {
-    reason = "not valid JSON";
-  }
-  const backup = `${file}.bak-${Date.now()}`;
-  renameSync(file, backup);
-  tellLearner(`Your progress file ${file} was unreadable (${reason}); it is kept as ${backup} and a fresh one was started.`);
-  return empty();
+  return readVersionedFile(progressFileSpec());
 }
 
 function write(progress: Progress): void {
-  const file = progressFile();
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(progress, null, 2)}\n`);
-  renameSync(temporary, file);
+  writeVersionedFile(progressFileSpec(), progress);
 }
 
 function update(exercise: Exercise, change: (entry: ExerciseProgress) => void): ExerciseProgress {

@@ -8,6 +8,8 @@ export interface Terminal {
   screen(): string;
   waitFor(expected: RegExp | string, timeoutMs?: number): Promise<void>;
   press(keys: string, expected: RegExp | string): Promise<void>;
+  /** Types keys without waiting for anything. */
+  type(keys: string): void;
   closed: Promise<unknown>;
 }
 
@@ -32,6 +34,9 @@ export function openTerminal(shellCommand: string, env: NodeJS.ProcessEnv): Term
     press: async (keys, expected) => {
       child.stdin!.write(keys);
       await waitFor(expected);
+    },
+    type: (keys) => {
+      child.stdin!.write(keys);
     },
     closed: new Promise((resolve) => child.once("close", resolve)),
   };
