@@ -2,6 +2,7 @@
 import chalk from "chalk";
 import { Presets, SingleBar } from "cli-progress";
 import Table from "cli-table3";
+import { tableStyle } from "./colour.ts";
 import { Command } from "commander";
 import { loadExercises, type Exercise } from "../runner/manifest.ts";
 import { recordResult } from "../runner/progress.ts";
@@ -49,7 +50,7 @@ function summarise(results: ExerciseResult[]): Record<string, number> {
 }
 
 function print(exercises: Exercise[], results: ExerciseResult[]): void {
-  const table = new Table({ head: ["#", "exercise", "domain", "status", "time"], style: { head: [] } });
+  const table = new Table({ head: ["#", "exercise", "domain", "status", "time"], style: tableStyle() });
   for (const [index, result] of results.entries()) {
     const exercise = exercises[index]!;
     table.push([exercise.number, exercise.title, exercise.domain, STATUS_LABEL[result.status], `${(result.durationMs / 1000).toFixed(1)} s`]);

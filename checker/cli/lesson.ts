@@ -1,5 +1,5 @@
 // npm run lesson [N]: the lessons in the terminal — a table of contents, or one lesson rendered (paged on a terminal).
-import "./colour.ts";
+import { tableStyle } from "./colour.ts";
 import { spawn } from "node:child_process";
 import chalk from "chalk";
 import Table from "cli-table3";
@@ -18,7 +18,7 @@ function exercisesOf(lesson: Lesson): string {
 }
 
 function tableOfContents(): string {
-  const table = new Table({ head: ["#", "lesson", "CCDAK domains", "exercises"], style: { head: [] } });
+  const table = new Table({ head: ["#", "lesson", "CCDAK domains", "exercises"], style: tableStyle() });
   for (const lesson of loadLessons()) table.push([lesson.number, lesson.title, lesson.domains.join(", "), exercisesOf(lesson) || "–"]);
   return `${table.toString()}\n${chalk.dim("read one: npm run lesson <number>")}`;
 }

@@ -1,6 +1,7 @@
 // Text views shared by several commands (list, hint, watch mode, home screen).
 import chalk from "chalk";
 import Table from "cli-table3";
+import { tableStyle } from "./colour.ts";
 import { isUntouched } from "../runner/grade.ts";
 import { loadExercises, type Exercise } from "../runner/manifest.ts";
 import { exerciseProgress } from "../runner/progress.ts";
@@ -16,7 +17,7 @@ export function displayStatus(exercise: Exercise): ExerciseStatus {
 }
 
 export function exerciseTable(): string {
-  const table = new Table({ head: ["#", "exercise", "domain", "difficulty", "min", "status", "hints"], style: { head: [] } });
+  const table = new Table({ head: ["#", "exercise", "domain", "difficulty", "min", "status", "hints"], style: tableStyle() });
   for (const exercise of loadExercises()) {
     const progress = exerciseProgress(exercise);
     table.push([exercise.number, exercise.title, exercise.domain, exercise.difficulty, exercise.minutes, STATUS_LABEL[displayStatus(exercise)], `${progress.hintsUsed}/3`]);

@@ -22,12 +22,17 @@ export interface ClusterSnapshot {
 }
 
 const MAX_RECORDS = 20;
+const QUIET_MS = 500;
 
 async function readRecords(kafka: Kafka, admin: Admin, topic: string): Promise<TopicSnapshot["records"]> {
   const offsets = await admin.fetchTopicOffsets(topic);
   const total = offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
   if (total === 0) return [];
   const records: TopicSnapshot["records"] = [];
+  // Transaction markers and aborted records take offsets but are never delivered, so the count of offsets can
+  // overstate what arrives: once records flow, reading also stops when nothing new has come for a moment.
+  let lastArrival = 0;
+  const quiet = () => records.length > 0 && Date.now() - lastArrival > QUIET_MS;
   const consumer = kafka.consumer({ groupId: `kafkalings-snapshot-${Date.now()}`, maxWaitTimeInMs: 50 });
   await consumer.connect();
   try {
@@ -35,10 +40,11 @@ async function readRecords(kafka: Kafka, admin: Admin, topic: string): Promise<T
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
+        lastArrival = Date.now();
         if (records.length < MAX_RECORDS) records.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null });
       },
     });
-    await pollUntil(() => records.length >= Math.min(total, MAX_RECORDS), { timeoutMs: 5_000, intervalMs: 10, description: `records of ${topic}` }).catch(() => undefined);
+    await pollUntil(() => records.length >= Math.min(total, MAX_RECORDS) || quiet(), { timeoutMs: 5_000, intervalMs: 10, description: `records of ${topic}` }).catch(() => undefined);
   } finally {
     await consumer.disconnect();
   }

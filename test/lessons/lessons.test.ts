@@ -118,3 +118,22 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   );
   return problems;
 }
+
+describe("the content check (npm run coverage)", () => {
+  it("lists, per CCDAK domain, the lessons, exercises and quiz questions covering it", async () => {
+    const result = await runCli("coverage", ["--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const coverage = JSON.parse(result.stdout) as { domain: string; lessons: { number: number }[]; exercises: { number: number }[]; questions: number }[];
+    expect(coverage.map((row) => row.domain)).toEqual(["Application Development", "Fundamentals", "Connect", "Observability", "Streams", "Testing"]);
+    for (const row of coverage) {
+      expect(row.lessons.length, `${row.domain} has no lesson`).toBeGreaterThan(0);
+      expect(row.questions, `${row.domain} has too few questions`).toBeGreaterThanOrEqual(20);
+    }
+    const byDomain = Object.fromEntries(coverage.map((row) => [row.domain, row]));
+    expect(byDomain.Observability!.exercises.map((e) => e.number)).toContain(14);
+    expect(byDomain.Testing!.exercises.map((e) => e.number)).toContain(15);
+    expect(byDomain.Connect!.lessons.map((l) => l.number)).toContain(10);
+    const human = await runCli("coverage", []);
+    expect(human.stdout).toMatch(/Observability\s+│ 8\. Observability/);
+  });
+});
