@@ -5,11 +5,11 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import type { KafkaCluster } from "../cluster/kafka-cluster.ts";
-import { namespaced } from "../context.ts";
+import { namespaced, type ContextSettings } from "../context.ts";
 import type { Exercise } from "./manifest.ts";
 import { fromRoot, inWorkspace } from "./paths.ts";
 import type { AssertionResult, ExerciseResult } from "./results.ts";
-import { LearnerFailure, runLearnerCode } from "./sandbox.ts";
+import { LearnerFailure, startLearnerCode, type LearnerRun } from "./sandbox.ts";
 import { cleanUpRun, takeSnapshot, type ClusterSnapshot } from "./snapshot.ts";
 
 export interface GradeContext {
@@ -21,12 +21,27 @@ export interface GradeContext {
   groupId(name: string): string;
   /** Runs an export of the learner's file; if it throws, hangs or does not compile, grading stops there. */
   learner<T = unknown>(exportName: string, ...args: unknown[]): Promise<T>;
+  /**
+   * Starts an export of the learner's file and returns at once, so the grader can act while it runs — e.g. kill
+   * its process mid-run like a crash, then start it again. Awaiting `result` works as t.learner does. Runs still
+   * going when the grader returns are stopped before clean-up.
+   */
+  startLearner<T = unknown>(exportName: string, ...args: unknown[]): LearnerRun<T>;
+  /** The learner's file and what its code runs with, for a grader that runs the file itself (e.g. with vitest). */
+  readonly learnerFile: LearnerFile;
   /** Records an assertion; returns whether it held, so a grader can stop early. */
   expectEqual(message: string, expected: unknown, actual: unknown): boolean;
   expectTrue(message: string, condition: boolean, detail?: { expected?: unknown; actual?: unknown }): boolean;
 }
 
 export type Grader = (context: GradeContext) => Promise<void>;
+
+export interface LearnerFile {
+  /** The stub in the learner's workspace, or the solution or wrong answer that dev:check grades. */
+  path: string;
+  context: ContextSettings;
+  timeLimitMs: number;
+}
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -73,20 +88,26 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
     assertions.push({ status: passed ? "passed" : "failed", message, ...detail });
     return passed;
   };
+  const learnerFile: LearnerFile = {
+    path: modulePath,
+    context: { brokers: cluster.bootstrapServers, runId, client: clientExtras(cluster) },
+    timeLimitMs: exercise.timeLimitSeconds * 1000,
+  };
+  const runs: LearnerRun<unknown>[] = [];
+  const startLearner = <T>(exportName: string, ...args: unknown[]): LearnerRun<T> => {
+    const run = startLearnerCode<T>({ modulePath, exportName, args, context: learnerFile.context, timeLimitMs: learnerFile.timeLimitMs });
+    runs.push(run);
+    return run;
+  };
   const context: GradeContext = {
     cluster,
     admin,
     kafka,
     topic: (name) => namespaced(runId, name),
     groupId: (name) => namespaced(runId, name),
-    learner: (exportName, ...args) =>
-      runLearnerCode({
-        modulePath,
-        exportName,
-        args,
-        context: { brokers: cluster.bootstrapServers, runId, client: clientExtras(cluster) },
-        timeLimitMs: exercise.timeLimitSeconds * 1000,
-      }),
+    learner: <T>(exportName: string, ...args: unknown[]) => startLearner<T>(exportName, ...args).result,
+    startLearner,
+    learnerFile,
     expectEqual: (message, expected, actual) => record(message, isDeepEqual(expected, actual), { expected, actual }),
     expectTrue: (message, condition, detail) => record(message, condition, detail),
   };
@@ -110,8 +131,10 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
     }
     verdict = { ...base, ...outcome, assertions, durationMs: elapsed() };
   } finally {
-    // Runs whether the grader finished or failed: the snapshot (if the run did not pass), then the clean-up.
-    const snapshot = verdict && verdict.status !== "passed" ? takeSnapshot(kafka, admin, prefix).catch(() => undefined) : Promise.resolve(undefined);
+    // Runs whether the grader finished or failed: learner processes it left running are stopped (their consumers
+    // leave their groups), then the snapshot (if the run did not pass), then the clean-up.
+    const stopped = Promise.all(runs.map((run) => run.stop()));
+    const snapshot = stopped.then(() => (verdict && verdict.status !== "passed" ? takeSnapshot(kafka, admin, prefix).catch(() => undefined) : undefined));
     const cleanup = snapshot
       .then(() => cleanUpRun(admin, prefix))
       .catch(() => undefined)

@@ -10,7 +10,7 @@ const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 export class LearnerFailure extends Error {
   override name = "LearnerFailure";
   constructor(
-    readonly kind: LearnerErrorInfo["kind"] | "timeout" | "crashed",
+    readonly kind: LearnerErrorInfo["kind"] | "timeout" | "crashed" | "killed",
     message: string,
     readonly info?: LearnerErrorInfo,
   ) {
@@ -77,30 +77,60 @@ async function stopChild(child: Child): Promise<void> {
   clearTimeout(timer);
 }
 
-export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
+/** A learner's function running in its own process, started by a grader that may crash it on purpose. */
+export interface LearnerRun<T> {
+  /**
+   * What the function returned. Rejects with a LearnerFailure when it threw, hung past the time limit, crashed,
+   * or was ended by kill() or stop() (kind "killed": a grader that ended the run itself need not await this).
+   */
+  readonly result: Promise<T>;
+  /** Crashes the process at once (SIGKILL): no disconnect, no group leave, no transaction abort. Resolves once it is gone. */
+  kill(): Promise<void>;
+  /** Ends the process the way a time limit does: its clients disconnect first (SIGTERM, then SIGKILL). */
+  stop(): Promise<void>;
+}
+
+function killChild(child: Child): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGKILL");
+  return exited;
+}
+
+export function startLearnerCode<T = unknown>(options: RunOptions): LearnerRun<T> {
   const child = takeChild();
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const finish = (action: () => void) => {
-      if (settled) return;
-      settled = true;
+  let settle!: { resolve: (value: T) => void; reject: (failure: LearnerFailure) => void };
+  const result = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+  // Whoever ended the run on purpose may never look at its result.
+  result.catch(() => undefined);
+  let ended: Promise<void> | undefined;
+  /** The first outcome wins: ends the process (gracefully unless told otherwise), then settles the result. */
+  const finish = (outcome: () => void, end: (child: Child) => Promise<void> = stopChild): Promise<void> => {
+    if (!ended) {
       clearTimeout(timer);
-      void stopChild(child).then(action);
-    };
-    const timer = setTimeout(
-      () => finish(() => reject(new LearnerFailure("timeout", `${options.exportName}() did not finish within ${options.timeLimitMs / 1000} s; it was stopped (is something waiting forever, e.g. a consumer that never disconnects?)`))),
-      options.timeLimitMs,
-    );
-    child.once("message", (reply: RunReply) =>
-      finish(() => (reply.ok ? resolve(reply.value as T) : reject(new LearnerFailure(reply.error.kind, reply.error.message, reply.error)))),
-    );
-    child.once("exit", (code, signal) =>
-      finish(() => reject(new LearnerFailure("crashed", `your code ended the process (${signal ?? `exit code ${code}`}) before returning${output ? `; it printed:\n${output.trim().split("\n").slice(-10).join("\n")}` : ""}`))),
-    );
-    const request: RunRequest = { modulePath: options.modulePath, exportName: options.exportName, args: options.args ?? [], context: options.context };
-    child.send(request);
-  });
+      ended = end(child).then(outcome);
+    }
+    return ended;
+  };
+  const killed = (how: string) => () => settle.reject(new LearnerFailure("killed", `${options.exportName}() was ${how} by the grader`));
+  const timer = setTimeout(
+    () => finish(() => settle.reject(new LearnerFailure("timeout", `${options.exportName}() did not finish within ${options.timeLimitMs / 1000} s; it was stopped (is something waiting forever, e.g. a consumer that never disconnects?)`))),
+    options.timeLimitMs,
+  );
+  child.once("message", (reply: RunReply) =>
+    finish(() => (reply.ok ? settle.resolve(reply.value as T) : settle.reject(new LearnerFailure(reply.error.kind, reply.error.message, reply.error)))),
+  );
+  child.once("exit", (code, signal) =>
+    finish(() => settle.reject(new LearnerFailure("crashed", `your code ended the process (${signal ?? `exit code ${code}`}) before returning${output ? `; it printed:\n${output.trim().split("\n").slice(-10).join("\n")}` : ""}`))),
+  );
+  const request: RunRequest = { modulePath: options.modulePath, exportName: options.exportName, args: options.args ?? [], context: options.context };
+  child.send(request);
+  return { result, kill: () => finish(killed("killed (SIGKILL)"), killChild), stop: () => finish(killed("stopped")) };
+}
+
+export function runLearnerCode<T = unknown>(options: RunOptions): Promise<T> {
+  return startLearnerCode<T>(options).result;
 }
