@@ -9,6 +9,7 @@ import { ensureCluster } from "../../checker/cluster/provider.ts";
 import { pollUntil } from "../../checker/cluster/wait.ts";
 import { sha256 } from "../../checker/runner/grade.ts";
 import { loadExercises } from "../../checker/runner/manifest.ts";
+import { casesOf } from "../../checker/runner/self-check.ts";
 import { collect, runCli, spawnCli } from "../support/cli.ts";
 import { isolatedStateDir } from "../support/paths.ts";
 import { learnerProcesses } from "../support/processes.ts";
@@ -260,11 +261,17 @@ describe("Ctrl+C in the middle of a check", () => {
 });
 
 describe("dev:check", () => {
-  it("proves every stub fails, every solution passes and every wrong answer fails as intended", async () => {
-    const result = await runCli("dev:check", [], { KAFKALINGS_STATE_DIR: stateDir });
-    expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toContain("Every stub fails, every solution passes, every wrong answer fails as intended.");
-    expect(result.stdout.match(/^✔ /gm)).toHaveLength(8);
-    expect(existsSync(join(stateDir, "cluster.json"))).toBe(true);
-  });
+  // One exercise per test, so a failure names its exercise and each gets its own time budget.
+  it.each(loadExercises().map((e) => [`${e.number}. ${e.slug}`, e] as const))(
+    "%s: the stub fails, the solution passes and every wrong answer fails as intended",
+    async (_, exercise) => {
+      const result = await runCli("dev:check", [String(exercise.number)], { KAFKALINGS_STATE_DIR: stateDir });
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain("Every stub fails, every solution passes, every wrong answer fails as intended.");
+      expect(result.stdout.match(/^✔ /gm)).toHaveLength(casesOf(exercise).length);
+      expect(casesOf(exercise).filter((c) => c.kind === "wrong-answer").length).toBeGreaterThanOrEqual(2);
+      expect(existsSync(join(stateDir, "cluster.json"))).toBe(true);
+    },
+    600_000,
+  );
 });
