@@ -10,16 +10,15 @@ import { loadExercises } from "../runner/manifest.ts";
 import { UsageError } from "./errors.ts";
 import { runCommand } from "./render.ts";
 
-function exercisesOf(lesson: Lesson): string {
+function exercisesOf(lesson: Lesson): number[] {
   return loadExercises()
     .filter((exercise) => exercise.lesson.file === lesson.file)
-    .map((exercise) => String(exercise.number))
-    .join(", ");
+    .map((exercise) => exercise.number);
 }
 
 function tableOfContents(): string {
   const table = new Table({ head: ["#", "lesson", "CCDAK domains", "exercises"], style: tableStyle() });
-  for (const lesson of loadLessons()) table.push([lesson.number, lesson.title, lesson.domains.join(", "), exercisesOf(lesson) || "–"]);
+  for (const lesson of loadLessons()) table.push([lesson.number, lesson.title, lesson.domains.join(", "), exercisesOf(lesson).join(", ") || "–"]);
   return `${table.toString()}\n${chalk.dim("read one: npm run lesson <number>")}`;
 }
 
@@ -31,7 +30,7 @@ function lessonText(lesson: Lesson): string {
     chalk.dim(`Lesson ${lesson.number} of ${lessons.length} · ${lesson.domains.join(", ")}`),
     renderMarkdown(lesson.body),
     "",
-    practise ? `${chalk.bold("Practise it:")} npm run exercise ${practise.split(", ")[0]}  ${chalk.dim(`(exercises ${practise})`)}` : "",
+    practise.length ? `${chalk.bold("Practise it:")} npm run exercise ${practise[0]}  ${chalk.dim(`(exercises ${practise.join(", ")})`)}` : "",
     next ? chalk.dim(`next: npm run lesson ${next.number} — ${next.title}`) : chalk.dim("that was the last lesson; test yourself: npm run quiz"),
   ]
     .filter((line, index, all) => line !== "" || all[index - 1] !== "")
