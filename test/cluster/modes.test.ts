@@ -7,6 +7,7 @@ import { runCli } from "../support/cli.ts";
 import { createTopic } from "../../checker/cluster/admin.ts";
 import { consumeAll, kafka } from "../support/kafka.ts";
 import { isolatedStateDir } from "../support/paths.ts";
+import { listenAddressesOf } from "../support/processes.ts";
 import { CLUSTER_TARGETS, leftoversOf } from "../support/targets.ts";
 
 describe.each(CLUSTER_TARGETS)("a cluster on the $name", (target) => {
@@ -35,6 +36,17 @@ describe.each(CLUSTER_TARGETS)("a cluster on the $name", (target) => {
     expect(cluster.mode).toBe(mode);
     expect(cluster.provider).toBe(provider);
     expect([1, 2, 3]).toContain(await cluster.controllerId());
+  });
+
+  // Practice traffic stays on this machine: brokers (and Docker's published ports) listen on loopback only.
+  it("serves clients on 127.0.0.1 and listens on loopback only", () => {
+    for (const address of cluster.bootstrapServers) {
+      const [host, port] = address.split(":") as [string, string];
+      expect(host).toBe("127.0.0.1");
+      const listeners = listenAddressesOf(Number(port));
+      expect(listeners.length).toBeGreaterThan(0);
+      expect(listeners.every((where) => where === "loopback"), `port ${port} listens on ${listeners.join(", ")}`).toBe(true);
+    }
   });
 
   it("creates the lab's topic through `npm run kafka` and describes 6 partitions, 3 replicas, ISR of 3", async () => {

@@ -1,6 +1,6 @@
 // The docker provider's parts that need no Docker engine: finding and probing the engine, refusing KRaft, and
 // pulling images (progress, stall time-out) from a stand-in engine.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,9 +73,22 @@ describe("probeDockerEngine", () => {
         socket: engine.socket,
         version: "28.2.2",
         images: { [DOCKER_IMAGES.zookeeper]: true, [DOCKER_IMAGES.kafka]: false },
+        sharesOurNetwork: false,
       });
     } finally {
       await engine.close();
+    }
+  });
+
+  // Testcontainers inside a container (/.dockerenv) would look for published ports on the bridge gateway; an engine
+  // whose pid (written beside its socket) shares our network namespace publishes on our loopback.
+  it("tells an engine that runs in our network namespace by the pid it writes beside its socket", async () => {
+    const beside = await startFakeDockerEngine();
+    try {
+      writeFileSync(beside.socket.replace(/\.sock$/, ".pid"), `${process.pid}\n`);
+      expect(await probeDockerEngine(1000, dockerHostEnv(beside.socket))).toMatchObject({ reachable: true, sharesOurNetwork: true });
+    } finally {
+      await beside.close();
     }
   });
 });

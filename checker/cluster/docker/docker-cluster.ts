@@ -41,6 +41,8 @@ const KAFKA_INTERNAL_PORT = 9092;
 const START_TIMEOUT_MS = 180_000;
 const REGISTER_TIMEOUT_MS = 90_000;
 const GRACEFUL_STOP_MS = 60_000;
+/** How long stop() waits for an interrupted start to give up before its final sweep. */
+const BOOT_ABANDON_MS = 30_000;
 const LOG_TAIL_LINES = 15;
 /** Every container and the network carry it, so that a cluster is removed whole even when its record is partial. */
 const CLUSTER_LABEL = "kafkalings.cluster";
@@ -245,8 +247,9 @@ export class StartedDockerCluster extends RecordedCluster<DockerClusterRecord> i
     const { client } = await this.engine();
     await removeLabelled(client, this.id);
     // A start in flight (Ctrl+C mid-start) may create containers after that sweep: let it fail, then sweep again.
+    // Its containers are gone, so its waits fail within a poll or two; the bound covers a wedged engine call.
     if (this.booting) {
-      await this.booting.catch(() => undefined);
+      await settledWithin(this.booting, BOOT_ABANDON_MS);
       await removeLabelled(client, this.id);
     }
     clearState(this.id);
@@ -359,6 +362,9 @@ async function connectToEngine(unreachable: (probe: UnreachableEngine) => Docker
   if (!probe.reachable) throw unreachable(probe);
   // Testcontainers looks in fewer places than the probe (no Colima, no Podman): point it at the engine found.
   if (!process.env.DOCKER_HOST) process.env.DOCKER_HOST = dockerHostOf(probe.socket);
+  // Inside a container (/.dockerenv), Testcontainers assumes the engine is the outer host's and reaches published
+  // ports through the bridge gateway; an engine running beside us publishes on loopback, which is where we look.
+  if (probe.sharesOurNetwork) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= "localhost";
   const dockerHost = process.env.DOCKER_HOST;
   const { getContainerRuntimeClient } = await import("testcontainers");
   try {
@@ -470,12 +476,30 @@ function brokerHost(id: number): string {
   return `kafka-${id}`;
 }
 
+/**
+ * Removes the cluster's containers, then its network. A container created meanwhile (a start still in flight)
+ * keeps the network busy (403 "has active endpoints"): sweep again until nothing carries the label.
+ */
 async function removeLabelled(client: ContainerRuntimeClient, clusterId: string): Promise<void> {
   const filters = { label: [`${CLUSTER_LABEL}=${clusterId}`] };
-  const containers = await client.container.dockerode.listContainers({ all: true, filters });
-  await Promise.all(containers.map((c) => tolerate([404, 409], () => client.container.getById(c.Id).remove({ force: true, v: true }))));
-  const networks = await client.container.dockerode.listNetworks({ filters });
-  await Promise.all(networks.map((n) => tolerate([404], () => client.network.getById(n.Id).remove())));
+  const { dockerode } = client.container;
+  await pollUntil(
+    async () => {
+      const containers = await dockerode.listContainers({ all: true, filters });
+      await Promise.all(containers.map((c) => tolerate([404, 409], () => client.container.getById(c.Id).remove({ force: true, v: true }))));
+      const networks = await dockerode.listNetworks({ filters });
+      await Promise.all(networks.map((n) => tolerate([403, 404, 409], () => client.network.getById(n.Id).remove())));
+      const left = [...(await dockerode.listContainers({ all: true, filters })), ...(await dockerode.listNetworks({ filters }))];
+      return left.length === 0;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, description: `the containers and network of cluster ${clusterId} to be removed` },
+  );
+}
+
+function settledWithin(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  return Promise.race([work.then(() => undefined, () => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
 async function exitsWithin(container: DockerContainer, timeoutMs: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 // Finds the Docker (or Podman) engine the way Docker and Testcontainers do, and asks whether it answers.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import { homedir, userInfo } from "node:os";
@@ -16,6 +16,11 @@ export interface ReachableEngine {
   version: string;
   /** For each image the docker provider uses: whether the engine has it already (else the first start pulls it). */
   images: Record<string, boolean>;
+  /**
+   * The engine runs in our network namespace, so ports it publishes on 127.0.0.1 reach us — also when this process
+   * runs in a container that has its own engine (where Testcontainers would look at the bridge gateway instead).
+   */
+  sharesOurNetwork: boolean;
 }
 
 export interface UnreachableEngine {
@@ -118,7 +123,8 @@ async function pingEngine(target: EngineTarget, signal: AbortSignal, timeoutMs: 
     const images = Object.fromEntries(
       await Promise.all(Object.values(DOCKER_IMAGES).map(async (image) => [image, (await httpGet(target, `/images/${encodeURIComponent(image)}/json`, signal)).status === 200] as const)),
     );
-    return { reachable: true, socket, version: String((JSON.parse(version.body) as { Version?: unknown }).Version ?? "unknown"), images };
+    const sharesOurNetwork = !target.options.host && engineSharesOurNetwork(socket);
+    return { reachable: true, socket, version: String((JSON.parse(version.body) as { Version?: unknown }).Version ?? "unknown"), images, sharesOurNetwork };
   } catch (error) {
     if (signal.aborted) return unanswered(socket, `no reply within ${timeoutMs / 1000} s`);
     const code = (error as NodeJS.ErrnoException).code;
@@ -126,6 +132,20 @@ async function pingEngine(target: EngineTarget, signal: AbortSignal, timeoutMs: 
       return { reachable: false, socket, problem: "denied", reason: `a Docker socket exists at ${socket} but this user may not use it (permission denied)` };
     }
     return unanswered(socket, code === "ECONNREFUSED" ? "connection refused" : (code ?? (error as Error).message));
+  }
+}
+
+/**
+ * dockerd writes its pid beside its socket (/var/run/docker.pid, $XDG_RUNTIME_DIR/docker.pid); when that process
+ * shares our network namespace, what it publishes on 127.0.0.1 is our loopback. A socket mounted from another host
+ * or VM has no such pid here.
+ */
+function engineSharesOurNetwork(socket: string): boolean {
+  try {
+    const pid = readFileSync(socket.replace(/\.sock$/, ".pid"), "utf8").trim();
+    return /^\d+$/.test(pid) && readlinkSync(`/proc/${pid}/ns/net`) === readlinkSync("/proc/self/ns/net");
+  } catch {
+    return false;
   }
 }
 
