@@ -23,7 +23,7 @@ export function mavenVersion(): string | undefined {
 const INSTALL_MAVEN =
   "install Maven (Debian/Ubuntu: sudo apt-get install maven; macOS: brew install maven; Windows: winget install Apache.Maven) and run again, or use Docker (--provider docker)";
 
-const NETWORK_FAILURE = /Could not transfer|Unknown host|UnknownHostException|Connection refused|Network is unreachable|Connect timed out|Could not resolve dependencies|Non-resolvable/i;
+export const NETWORK_FAILURE = /Could not transfer|Unknown host|UnknownHostException|Connection refused|Network is unreachable|Connect timed out|Could not resolve dependencies|Non-resolvable/i;
 
 function mavenArgs(outputDir: string): string[] {
   const args = ["-B", "-f", POM, `-Dkafka.version=${KAFKA_VERSION}`, "dependency:copy-dependencies", `-DoutputDirectory=${outputDir}`];
@@ -66,7 +66,7 @@ export async function ensureKafkaJars(onProgress: ProgressListener = () => {}): 
   return dir;
 }
 
-function runMaven(args: string[], logFile: string, onDownload: (count: number) => void): Promise<{ code: number; lines: string[] }> {
+export function runMaven(args: string[], logFile: string, onDownload: (count: number) => void): Promise<{ code: number; lines: string[] }> {
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logFile);
     const child = spawn("mvn", args, { stdio: ["ignore", "pipe", "pipe"] });
