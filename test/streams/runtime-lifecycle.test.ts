@@ -161,6 +161,32 @@ describe("KafkaStreams errors and close", () => {
     expect(streams.state()).toBe("ERROR");
   });
 
+  it("REPLACE_THREAD starts a fresh thread that replays from the last commit, until the handler gives up", async () => {
+    await createTopics(kafka, { "replace-in": 1 });
+    await produce(kafka, [{ topic: "replace-in", key: "a", value: "fine", timestamp: RECENT }, { topic: "replace-in", key: "a", value: "bad", timestamp: RECENT + 1 }]);
+    const builder = new StreamsBuilder();
+    builder
+      .stream<string, string>("replace-in")
+      .mapValues((value) => {
+        if (value === "bad") throw new Error("still bad");
+        return value;
+      })
+      .to("replace-out");
+    const streams = new KafkaStreams(builder.build(), config("replace-app"));
+    const states: KafkaStreamsState[] = [];
+    streams.setStateListener((state) => states.push(state));
+    let calls = 0;
+    streams.setUncaughtExceptionHandler(() => (++calls === 1 ? StreamThreadExceptionResponse.REPLACE_THREAD : StreamThreadExceptionResponse.SHUTDOWN_CLIENT));
+    await streams.start();
+    await waitForState(streams, "ERROR");
+    expect(calls).toBe(2);
+    expect(states).toEqual(["REBALANCING", "RUNNING", "REBALANCING", "RUNNING", "PENDING_ERROR", "ERROR"]);
+    // Nothing was committed, so the new thread processed "fine" again: at least once.
+    const output = await readTopic(kafka, "replace-out", (records) => records.length === 2);
+    expect(output.map((record) => record.value)).toEqual(["fine", "fine"]);
+    await streams.close();
+  });
+
   it("close() commits, leaves the group empty, disconnects, and can be called again", async () => {
     await createTopics(kafka, { "close-in": 3 });
     const inputs: Input[] = Array.from({ length: 30 }, (_, index) => ({ topic: "close-in", key: `k${index % 6}`, value: String(index), timestamp: RECENT + index }));

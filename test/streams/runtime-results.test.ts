@@ -1,6 +1,6 @@
 // The same topology, the same inputs: KafkaStreams on a real cluster (cache 0) writes the same records as the
-// TopologyTestDriver — a windowed count with late records, a stream-table join and a table-table join, at least
-// once and exactly once.
+// TopologyTestDriver — a windowed count with late records, a stream-table join, a GlobalKTable join and a
+// table-table join, at least once and exactly once.
 import type { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KafkaCluster } from "../../checker/cluster/kafka-cluster.ts";
@@ -96,6 +96,35 @@ describe.each(["at_least_once", "exactly_once_v2"] as const)("KafkaStreams vs th
 
     const streams = await runStepwise(kafka, topology, config(`st-join-${tag}`, guarantee), inputs);
     try {
+      const actual = await readTopic(kafka, output, (records) => records.length >= expected.length);
+      expect(byKey(actual)).toEqual(byKey(expected));
+    } finally {
+      await streams.close();
+    }
+  });
+
+  it("a stream-GlobalKTable join: the global table is read in full before the first order is processed", async () => {
+    const [orders, products, output] = [`gorders-${tag}`, `products-${tag}`, `gorders-priced-${tag}`];
+    await createTopics(kafka, { [orders]: 3, [products]: 2 });
+    const builder = new StreamsBuilder();
+    builder
+      .stream<string, string>(orders)
+      .join(builder.globalTable<string, string>(products), (_customer, product) => product, (product, price) => `${product}=${price}`)
+      .to(output);
+    const topology = builder.build();
+    const catalogue: Input[] = ["apple:3", "pear:4", "plum:5", "apple:6"].map((entry, index) => {
+      const [product, price] = entry.split(":") as [string, string];
+      return { topic: products, key: product, value: price, timestamp: RECENT + index };
+    });
+    const purchases: Input[] = ["apple", "kiwi", "plum", "pear", "apple"].map((product, index) => ({ topic: orders, key: `c${index}`, value: product, timestamp: RECENT + 10 + index }));
+    const expected = driverOutput(topology, config(`global-${tag}`, guarantee), [...catalogue, ...purchases], output);
+    expect(expected.map((record) => record.value)).toEqual(["apple=6", "plum=5", "pear=4", "apple=6"]);
+
+    await produce(kafka, [...catalogue, ...purchases]);
+    const streams = new KafkaStreams(topology, { ...config(`global-${tag}`, guarantee), "commit.interval.ms": 100 });
+    await streams.start();
+    try {
+      await waitUntilCommitted(kafka, `global-${tag}`, [orders]);
       const actual = await readTopic(kafka, output, (records) => records.length >= expected.length);
       expect(byKey(actual)).toEqual(byKey(expected));
     } finally {

@@ -35,8 +35,9 @@ export class AtLeastOnce implements OutputMode {
     if (clean) await this.sender.flush();
   }
 
+  /** Like closing Java's producer: records already handed to it are still sent, even when tasks closed dirty. */
   async close(): Promise<void> {
-    await this.sender.discard();
+    await this.sender.flush().catch(() => undefined);
     if (this.connected) await this.producer.disconnect();
   }
 }

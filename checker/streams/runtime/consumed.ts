@@ -16,7 +16,7 @@ export function consumedRecord(topic: string, partition: number, message: KafkaM
 }
 
 /** kafkajs gives headers as an object (a repeated key as an array); the engine keeps Kafka's ordered list. */
-export function headersOf(message: KafkaMessage): RecordHeaders {
+function headersOf(message: KafkaMessage): RecordHeaders {
   const headers: Array<{ key: string; value: Buffer | null }> = [];
   for (const [key, value] of Object.entries(message.headers ?? {})) {
     for (const one of Array.isArray(value) ? value : [value]) {

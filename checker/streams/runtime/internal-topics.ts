@@ -137,16 +137,21 @@ export async function createInternalTopics(admin: Admin, topics: readonly Intern
 
 /**
  * Creates topics and waits until every partition has a leader. kafkajs' own waitForLeaders gives up while a broker
- * has not applied the new metadata yet, so this asks until all agree. A topic created meanwhile by someone else is fine.
+ * has not applied the new metadata yet, and each metadata request goes to some broker: wait for three answers in a
+ * row, so the subscription that follows does not meet a broker still behind ("does not host this topic-partition").
+ * A topic created meanwhile by someone else is fine.
  */
 export async function createAndAwaitLeaders(admin: Admin, topics: ITopicConfig[]): Promise<void> {
   // kafkajs answers false (no error) when every topic exists already.
   await admin.createTopics({ waitForLeaders: false, topics });
   const names = topics.map((topic) => topic.topic);
+  let confirmations = 0;
   await pollUntil(
     async () => {
-      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: names });
-      return metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: names }).catch(() => ({ topics: [] }));
+      const ready = metadata.length === names.length && metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
+      confirmations = ready ? confirmations + 1 : 0;
+      return confirmations >= 3;
     },
     { timeoutMs: 30_000, intervalMs: 50, description: `leaders for ${names.join(", ")}` },
   );

@@ -102,7 +102,7 @@ export class KafkaStreams {
   }
 
   private async setUp(): Promise<void> {
-    const kafka = new Kafka({ clientId: this.clientId, brokers: [...this.config["bootstrap.servers"]], logLevel: process.env.KLDEBUG ? logLevel.WARN : logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: this.clientId, brokers: [...this.config["bootstrap.servers"]], logLevel: logLevel.NOTHING });
     this.kafka = kafka;
     this.admin = kafka.admin();
     await this.admin.connect();

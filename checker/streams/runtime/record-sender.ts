@@ -26,10 +26,6 @@ export class RecordSender {
     this.buffer.push(record);
   }
 
-  get pending(): number {
-    return this.buffer.length;
-  }
-
   dispatch(): void {
     this.throwIfFailed();
     if (this.buffer.length === 0) return;

@@ -1,4 +1,5 @@
 import type { Admin, Consumer, EachBatchPayload, Kafka } from "kafkajs";
+import { pollUntil } from "../../cluster/wait.ts";
 import type { ResolvedStreamsConfig } from "../config.ts";
 import type { RecordCollector } from "../engine/record-collector.ts";
 import type { GlobalStateTask } from "../engine/global-state-task.ts";
@@ -42,6 +43,8 @@ interface ActiveTask {
   readonly committed: Map<string, number>;
 }
 
+const REPARTITION_PURGE_INTERVAL_MS = 30_000;
+
 /** Records of one fetched batch handed to a task at a time. */
 const RECORDS_PER_SLICE = 500;
 
@@ -65,6 +68,7 @@ export class StreamThread {
   private queue: Promise<unknown> = Promise.resolve();
   private commitTimer: NodeJS.Timeout | undefined;
   private lastCommit = Date.now();
+  private lastPurge = Date.now();
   private generation = 0;
   private stopping = false;
   private failure: Error | undefined;
@@ -106,7 +110,14 @@ export class StreamThread {
     });
     await consumer.connect();
     // Java's Streams consumer reads a partition without committed offset from the beginning (auto.offset.reset).
-    await consumer.subscribe({ topics: this.sourceTopics, fromBeginning: true });
+    // A broker that has not applied the new internal topics' metadata yet answers UNKNOWN_TOPIC_OR_PARTITION
+    // (retriable); the next metadata request meets one that has.
+    await pollUntil(() => consumer.subscribe({ topics: this.sourceTopics, fromBeginning: true }).then(() => true), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      description: `the subscription to ${this.sourceTopics.join(", ")}`,
+      isFatal: (error) => (error as { type?: string }).type !== "UNKNOWN_TOPIC_OR_PARTITION",
+    });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (payload) => this.onBatch(payload) });
     const interval = config["commit.interval.ms"];
     this.commitTimer = setInterval(() => void this.serially(() => this.maybeCommit()), Math.max(10, Math.min(interval, 100)));
@@ -147,7 +158,7 @@ export class StreamThread {
       if (generation !== this.generation || this.stopping) return;
       if (assigned.length > 0) this.consumer!.resume(assigned);
       this.options.onRunning();
-    });
+    }).catch((error: unknown) => this.fail(error));
   }
 
   private async createTasks(partitions: readonly number[]): Promise<void> {
@@ -246,6 +257,24 @@ export class StreamThread {
       const active = this.tasks.get(partition)!;
       for (const { topic, offset } of committed) active.committed.set(topic, offset);
     }
+    await this.maybePurgeRepartitionTopics();
+  }
+
+  /**
+   * Java's repartition.purge.interval.ms (30 s): records of repartition topics below the committed offsets are
+   * deleted, since those topics keep records forever otherwise (retention.ms -1). A failure only delays the purge.
+   */
+  private async maybePurgeRepartitionTopics(): Promise<void> {
+    if (Date.now() - this.lastPurge < REPARTITION_PURGE_INTERVAL_MS) return;
+    this.lastPurge = Date.now();
+    const repartition = new Set(this.options.topology.repartitionTopics(this.options.applicationId));
+    const byTopic = new Map<string, Array<{ partition: number; offset: string }>>();
+    for (const [partition, active] of this.tasks) {
+      for (const [topic, offset] of active.committed) {
+        if (repartition.has(topic)) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: String(offset) }]);
+      }
+    }
+    for (const [topic, partitions] of byTopic) await this.options.admin.deleteTopicRecords({ topic, partitions }).catch(() => undefined);
   }
 
   private async closeTasks(clean: boolean): Promise<void> {
