@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Kafka } from "kafkajs";
 import { createExerciseContext } from "../context.ts";
-import type { LearnerErrorInfo, RunReply, RunRequest } from "./protocol.ts";
+import type { Harness, LearnerErrorInfo, RunReply, RunRequest } from "./protocol.ts";
 import { relativeToWorkspace } from "./paths.ts";
 
 function send(reply: RunReply): Promise<void> {
@@ -93,7 +93,10 @@ process.once("message", async (request: RunRequest) => {
     }).then(() => process.exit(0));
   });
   try {
-    const value = await (exported as (...args: unknown[]) => unknown)(createExerciseContext(request.context), ...request.args);
+    const context = createExerciseContext(request.context);
+    const value = request.harness
+      ? await ((await import(pathToFileURL(request.harness).href)) as { default: Harness }).default(exported, context, ...request.args)
+      : await (exported as (...args: unknown[]) => unknown)(context, ...request.args);
     await send({ ok: true, value });
   } catch (error) {
     await send({ ok: false, error: describe(error, request.modulePath) });

@@ -27,6 +27,12 @@ export interface GradeContext {
    * going when the grader returns are stopped before clean-up.
    */
   startLearner<T = unknown>(exportName: string, ...args: unknown[]): LearnerRun<T>;
+  /**
+   * Runs an export of the learner's file through a harness of ours, in the learner's process with its time limit:
+   * the harness module's default export gets the export, the context and the args (e.g. it builds a Kafka Streams
+   * topology with the learner's function and drives it). Errors point at the learner's file as with t.learner.
+   */
+  learnerVia<T = unknown>(harness: string, exportName: string, ...args: unknown[]): Promise<T>;
   /** The learner's file and what its code runs with, for a grader that runs the file itself (e.g. with vitest). */
   readonly learnerFile: LearnerFile;
   /** Records an assertion; returns whether it held, so a grader can stop early. */
@@ -94,8 +100,9 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
     timeLimitMs: exercise.timeLimitSeconds * 1000,
   };
   const runs: LearnerRun<unknown>[] = [];
-  const startLearner = <T>(exportName: string, ...args: unknown[]): LearnerRun<T> => {
-    const run = startLearnerCode<T>({ modulePath, exportName, args, context: learnerFile.context, timeLimitMs: learnerFile.timeLimitMs });
+  const startLearner = <T>(exportName: string, ...args: unknown[]): LearnerRun<T> => startLearnerThrough<T>(undefined, exportName, args);
+  const startLearnerThrough = <T>(harness: string | undefined, exportName: string, args: unknown[]): LearnerRun<T> => {
+    const run = startLearnerCode<T>({ modulePath, exportName, args, context: learnerFile.context, timeLimitMs: learnerFile.timeLimitMs, harness });
     runs.push(run);
     return run;
   };
@@ -107,6 +114,7 @@ export async function gradeExercise(exercise: Exercise, cluster: KafkaCluster, o
     groupId: (name) => namespaced(runId, name),
     learner: <T>(exportName: string, ...args: unknown[]) => startLearner<T>(exportName, ...args).result,
     startLearner,
+    learnerVia: <T>(harness: string, exportName: string, ...args: unknown[]) => startLearnerThrough<T>(fromRoot(harness), exportName, args).result,
     learnerFile,
     expectEqual: (message, expected, actual) => record(message, isDeepEqual(expected, actual), { expected, actual }),
     expectTrue: (message, condition, detail) => record(message, condition, detail),

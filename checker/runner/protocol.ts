@@ -1,12 +1,19 @@
 // The messages between the runner and the child process that runs a learner's code.
-import type { ContextSettings } from "../context.ts";
+import type { ContextSettings, ExerciseContext } from "../context.ts";
 
 export interface RunRequest {
   modulePath: string;
   exportName: string;
   args: unknown[];
   context: ContextSettings;
+  /**
+   * A module of ours whose default export runs the learner's export (e.g. builds a Kafka Streams topology from it
+   * and drives it), in the learner's process: `(exported, context, ...args) => result`.
+   */
+  harness?: string;
 }
+
+export type Harness = (exported: unknown, context: ExerciseContext, ...args: unknown[]) => unknown;
 
 export interface LearnerErrorInfo {
   name: string;

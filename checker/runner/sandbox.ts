@@ -24,6 +24,8 @@ export interface RunOptions {
   args?: unknown[];
   context: ContextSettings;
   timeLimitMs: number;
+  /** Runs the export through this module of ours (see RunRequest.harness). */
+  harness?: string;
 }
 
 type Child = ReturnType<typeof fork>;
@@ -126,7 +128,7 @@ export function startLearnerCode<T = unknown>(options: RunOptions): LearnerRun<T
   child.once("exit", (code, signal) =>
     finish(() => settle.reject(new LearnerFailure("crashed", `your code ended the process (${signal ?? `exit code ${code}`}) before returning${output ? `; it printed:\n${output.trim().split("\n").slice(-10).join("\n")}` : ""}`))),
   );
-  const request: RunRequest = { modulePath: options.modulePath, exportName: options.exportName, args: options.args ?? [], context: options.context };
+  const request: RunRequest = { modulePath: options.modulePath, exportName: options.exportName, args: options.args ?? [], context: options.context, harness: options.harness };
   child.send(request);
   return { result, kill: () => finish(killed("killed (SIGKILL)"), killChild), stop: () => finish(killed("stopped")) };
 }
