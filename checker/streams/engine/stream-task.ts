@@ -1,5 +1,6 @@
 import type { ResolvedStreamsConfig } from "../config.ts";
 import { StreamsError } from "../errors.ts";
+import type { RecordCache } from "../state/caching/record-cache.ts";
 import type { CachingStoreContext, KeyValueCacheFactory } from "../state/key-value-bytes-layer.ts";
 import type { StateStore } from "../state/store.ts";
 import type { SourceNode } from "../topology/nodes.ts";
@@ -23,6 +24,8 @@ export interface StreamTaskOptions {
   readonly cacheMaxBytes?: number;
   /** The runtime's record cache for caching stores (state/caching); omitted = no cache. */
   readonly keyValueCache?: KeyValueCacheFactory;
+  /** The same record cache, for window and session stores built with caching; omitted = they do not cache. */
+  readonly recordCache?: RecordCache;
   /** GlobalKTable stores, readable by every processor. */
   readonly globalStore?: (name: string) => StateStore | undefined;
 }
@@ -110,6 +113,7 @@ export class StreamTask {
       log: (storeName, key, value, timestamp) =>
         collector.send({ topic: Topology.decorate(applicationId, `${storeName}-changelog`), partition, key, value, timestamp, headers: [] }),
       keyValueCache: this.options.keyValueCache,
+      recordCache: this.options.recordCache,
     };
     for (const store of this.stores.values()) store.init(storeContext);
     for (const node of this.nodes.values()) node.init();

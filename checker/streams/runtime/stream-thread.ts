@@ -181,6 +181,7 @@ export class StreamThread {
         collector,
         cacheMaxBytes: recordCache?.maxBytes ?? 0,
         keyValueCache: recordCache ? keyValueCacheFactory(recordCache) : undefined,
+        recordCache,
         globalStore: (name) => globalState.store(name),
       });
       task.initialize();

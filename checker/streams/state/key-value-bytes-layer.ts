@@ -1,4 +1,5 @@
 import type { RecordHeaders } from "../processor/record.ts";
+import type { RecordCache } from "./caching/record-cache.ts";
 import type { StateStoreContext } from "./store.ts";
 import { SortedBytesMap } from "./sorted-bytes-map.ts";
 
@@ -46,6 +47,14 @@ export type KeyValueCacheFactory = (storeName: string, inner: KeyValueBytesLayer
 /** A task's store context, optionally carrying the runtime's record cache. */
 export interface CachingStoreContext extends StateStoreContext {
   readonly keyValueCache?: KeyValueCacheFactory;
+  /** The record cache window and session stores built with caching wrap themselves in (when cacheMaxBytes > 0). */
+  readonly recordCache?: RecordCache;
+}
+
+/** The record cache a store built with caching uses in this context, if any (Java: caching on and cache size > 0). */
+export function recordCacheFor(cached: boolean, context: StateStoreContext): RecordCache | undefined {
+  const { recordCache } = context as CachingStoreContext;
+  return cached && context.cacheMaxBytes > 0 ? recordCache : undefined;
 }
 
 /** The in-memory map plus changelog writes: Java's InMemoryKeyValueStore under ChangeLoggingKeyValueBytesStore. */

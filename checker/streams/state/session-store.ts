@@ -5,7 +5,9 @@ import { SessionWindow } from "../kstream/windows/session-window.ts";
 import { Windowed } from "../kstream/windows/windowed.ts";
 import { sessionKeyBytes } from "../kstream/windows/windowed-serdes.ts";
 import type { CacheFlushListener, StoreOptions } from "./in-memory-key-value-store.ts";
+import { CachingSessionLayer } from "./caching/caching-session-layer.ts";
 import { InMemorySessionBytes, type SessionEntry } from "./in-memory-session-store.ts";
+import { recordCacheFor } from "./key-value-bytes-layer.ts";
 import { StoreSerdes } from "./store-serdes.ts";
 import type { StateStore, StateStoreContext } from "./store.ts";
 
@@ -24,7 +26,11 @@ export interface SessionStoreSpec {
 export class InMemorySessionStore<K, V> implements StateStore {
   readonly name: string;
   readonly logged: boolean;
-  private state: { context: StateStoreContext; serdes: StoreSerdes<K, V>; bytes: InMemorySessionBytes } | undefined;
+  private readonly cached: boolean;
+  /** `bytes` reads through the record cache when there is one (`cache`), else it is the in-memory store itself. */
+  private state:
+    | { context: StateStoreContext; serdes: StoreSerdes<K, V>; store: InMemorySessionBytes; bytes: InMemorySessionBytes | CachingSessionLayer; cache: CachingSessionLayer | undefined }
+    | undefined;
 
   constructor(
     readonly spec: SessionStoreSpec,
@@ -34,26 +40,24 @@ export class InMemorySessionStore<K, V> implements StateStore {
   ) {
     this.name = spec.name;
     this.logged = options.logged;
+    this.cached = options.cached;
   }
 
   init(context: StateStoreContext): void {
-    this.state = { context, serdes: new StoreSerdes(this.name, context, this.keySerde, this.valueSerde), bytes: new InMemorySessionBytes(this.spec.retentionPeriod) };
+    const store = new InMemorySessionBytes(this.spec.retentionPeriod);
+    const recordCache = recordCacheFor(this.cached, context);
+    const cache = recordCache && new CachingSessionLayer(recordCache, this.name, store, (key, start, end, value, timestamp) => this.writeThrough(key, start, end, value, timestamp), context);
+    this.state = { context, serdes: new StoreSerdes(this.name, context, this.keySerde, this.valueSerde), store, bytes: cache ?? store, cache };
   }
 
   /** Stores the aggregate of a session; a null aggregate removes it. */
   put(sessionKey: Windowed<K>, aggregate: V | null): void {
-    const { serdes, bytes } = this.open();
-    const keyBytes = serdes.rawKey(sessionKey.key());
-    const value = aggregate === null ? null : serdes.rawValue(aggregate);
-    bytes.put(keyBytes, sessionKey.window().start(), sessionKey.window().end(), value);
-    this.log(keyBytes, sessionKey, value);
+    const { serdes } = this.open();
+    this.write(sessionKey, aggregate === null ? null : serdes.rawValue(aggregate), false);
   }
 
   remove(sessionKey: Windowed<K>): void {
-    const { serdes, bytes } = this.open();
-    const keyBytes = serdes.rawKey(sessionKey.key());
-    bytes.remove(keyBytes, sessionKey.window().start(), sessionKey.window().end());
-    this.log(keyBytes, sessionKey, null);
+    this.write(sessionKey, null, true);
   }
 
   /** The aggregate of exactly the session `[sessionStartTime, sessionEndTime]` of `key`, or null. */
@@ -92,20 +96,37 @@ export class InMemorySessionStore<K, V> implements StateStore {
     return this.find(args.length === 1 ? [args[0], 0, Number.MAX_SAFE_INTEGER] : [args[0], args[1], 0, Number.MAX_SAFE_INTEGER], false);
   }
 
-  /** Java's CachedStateStore hook: these stores do not cache, so the caller forwards every update itself. */
-  setFlushListener(_listener: CacheFlushListener<Windowed<K>, V>, _sendOldValues: boolean): boolean {
-    return false;
+  /**
+   * Java's CachedStateStore hook: when the store caches, flushed sessions go to `listener` (with the stored old
+   * aggregate if asked) and it returns true; otherwise false, and the caller forwards every update itself.
+   */
+  setFlushListener(listener: CacheFlushListener<Windowed<K>, V>, sendOldValues: boolean): boolean {
+    const { cache, serdes } = this.open();
+    if (!cache) return false;
+    cache.setFlushListener((entry) => {
+      const { key, start, end } = CachingSessionLayer.sessionOf(entry.key);
+      const valueOf = (stored: { bytes: Buffer } | null) => (stored === null ? null : serdes.valueFrom(stored.bytes));
+      listener({
+        key: new Windowed(serdes.keyFrom(key), new SessionWindow(start, end)),
+        value: { newValue: valueOf(entry.newValue), oldValue: sendOldValues ? valueOf(entry.oldValue) : null },
+        timestamp: entry.timestamp,
+        headers: entry.headers,
+      });
+    }, sendOldValues);
+    return true;
   }
 
-  flush(): void {}
+  flush(): void {
+    this.open().cache?.flush();
+  }
 
   close(): void {
-    this.state?.bytes.clear();
+    this.state?.store.clear();
     this.state = undefined;
   }
 
   restore(key: Buffer, value: Buffer | null): void {
-    this.open().bytes.restore(key, value);
+    this.open().store.restore(key, value);
   }
 
   private find(args: unknown[], forward: boolean): KeyValue<Windowed<K>, V>[] {
@@ -118,10 +139,25 @@ export class InMemorySessionStore<K, V> implements StateStore {
     return this.windowed(bytes.findSessions(bound(args[0]), bound(args[1]), args[2] as number, args[3] as number, forward));
   }
 
-  private log(keyBytes: Buffer, sessionKey: Windowed<K>, value: Buffer | null): void {
-    if (!this.logged) return;
-    const { context } = this.open();
-    context.log(this.name, sessionKeyBytes(keyBytes, sessionKey.window().start(), sessionKey.window().end()), value, context.recordTimestamp);
+  /**
+   * A write goes to the record cache when there is one (a removal is a cached null, flushed as a null put, as in
+   * Java's CachingSessionStore), else straight to the store and its changelog.
+   */
+  private write(sessionKey: Windowed<K>, value: Buffer | null, removal: boolean): void {
+    const { serdes, cache, context } = this.open();
+    const keyBytes = serdes.rawKey(sessionKey.key());
+    const [start, end] = [sessionKey.window().start(), sessionKey.window().end()];
+    if (cache) cache.put(keyBytes, start, end, value);
+    else this.writeThrough(keyBytes, start, end, value, context.recordTimestamp, removal);
+  }
+
+  /** The in-memory store and its changelog (Java's ChangeLoggingSessionBytesStore over InMemorySessionStore). */
+  private writeThrough(keyBytes: Buffer, start: number, end: number, value: Buffer | null, timestamp: number, removal = false): void {
+    const { context, store } = this.open();
+    // remove() skips put()'s retention check and stream-time advance.
+    if (removal) store.remove(keyBytes, start, end);
+    else store.put(keyBytes, start, end, value);
+    if (this.logged) context.log(this.name, sessionKeyBytes(keyBytes, start, end), value, timestamp);
   }
 
   private windowed(entries: SessionEntry[]): KeyValue<Windowed<K>, V>[] {

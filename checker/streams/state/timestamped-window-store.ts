@@ -4,7 +4,9 @@ import type { Serde } from "../serdes.ts";
 import { TimeWindow } from "../kstream/windows/time-window.ts";
 import { Windowed } from "../kstream/windows/windowed.ts";
 import type { CacheFlushListener, StoreOptions } from "./in-memory-key-value-store.ts";
+import { CachingWindowLayer } from "./caching/caching-window-layer.ts";
 import { InMemoryWindowBytes, windowStoreKeyBytes, type WindowEntry } from "./in-memory-window-store.ts";
+import { recordCacheFor } from "./key-value-bytes-layer.ts";
 import { StoreSerdes } from "./store-serdes.ts";
 import type { StateStore, StateStoreContext, ValueAndTimestamp } from "./store.ts";
 
@@ -32,7 +34,11 @@ export interface WindowStoreSpec {
 export class InMemoryTimestampedWindowStore<K, V> implements StateStore {
   readonly name: string;
   readonly logged: boolean;
-  private state: { context: StateStoreContext; serdes: StoreSerdes<K, V>; bytes: InMemoryWindowBytes } | undefined;
+  private readonly cached: boolean;
+  /** `bytes` reads through the record cache when there is one (`cache`), else it is the in-memory store itself. */
+  private state:
+    | { context: StateStoreContext; serdes: StoreSerdes<K, V>; store: InMemoryWindowBytes; bytes: InMemoryWindowBytes | CachingWindowLayer; cache: CachingWindowLayer | undefined }
+    | undefined;
   /** The changelog's own sequence number (Java's ChangeLoggingWindowBytesStore keeps one apart from the store's). */
   private changelogSeqnum = 0;
 
@@ -44,26 +50,34 @@ export class InMemoryTimestampedWindowStore<K, V> implements StateStore {
   ) {
     this.name = spec.name;
     this.logged = options.logged;
+    // Java never caches a store that keeps duplicates (stream-stream join windows).
+    this.cached = options.cached && !spec.retainDuplicates;
   }
 
   init(context: StateStoreContext): void {
-    this.state = {
-      context,
-      serdes: new StoreSerdes(this.name, context, this.keySerde, this.valueSerde),
-      bytes: new InMemoryWindowBytes(this.spec.retentionPeriod, this.spec.windowSize, this.spec.retainDuplicates),
-    };
+    const store = new InMemoryWindowBytes(this.spec.retentionPeriod, this.spec.windowSize, this.spec.retainDuplicates);
+    const recordCache = recordCacheFor(this.cached, context);
+    const cache = recordCache && new CachingWindowLayer(recordCache, this.name, store, (key, value, start, timestamp) => this.writeThrough(key, value, start, timestamp), context);
+    this.state = { context, serdes: new StoreSerdes(this.name, context, this.keySerde, this.valueSerde), store, bytes: cache ?? store, cache };
   }
 
   /** Stores `value` for the window of `key` starting at `windowStartTimestamp`; null deletes (not in duplicate stores). */
   put(key: K, value: ValueAndTimestamp<V> | null, windowStartTimestamp: number): void {
-    const { context, serdes, bytes } = this.open();
+    const { context, serdes, cache } = this.open();
     const keyBytes = serdes.rawKey(key);
     const rawValue = value === null ? null : serdes.rawValue(value.value);
-    bytes.put(keyBytes, rawValue === null ? null : withTimestamp(rawValue, value!.timestamp), windowStartTimestamp);
+    const stored = rawValue === null ? null : withTimestamp(rawValue, value!.timestamp);
+    if (cache) cache.put(keyBytes, stored, windowStartTimestamp);
+    else this.writeThrough(keyBytes, stored, windowStartTimestamp, rawValue === null ? context.recordTimestamp : value!.timestamp);
+  }
+
+  /** The in-memory store and its changelog (Java's ChangeLoggingWindowBytesStore over InMemoryWindowStore). */
+  private writeThrough(keyBytes: Buffer, stored: Buffer | null, windowStart: number, timestamp: number): void {
+    const { context, store } = this.open();
+    store.put(keyBytes, stored, windowStart);
     if (!this.logged) return;
     if (this.spec.retainDuplicates) this.changelogSeqnum = (this.changelogSeqnum + 1) & 0x7fffffff;
-    const timestamp = rawValue === null ? context.recordTimestamp : value!.timestamp;
-    context.log(this.name, windowStoreKeyBytes(keyBytes, windowStartTimestamp, this.changelogSeqnum), rawValue, timestamp);
+    context.log(this.name, windowStoreKeyBytes(keyBytes, windowStart, this.changelogSeqnum), stored === null ? null : stored.subarray(TIMESTAMP_BYTES), timestamp);
   }
 
   /** The value of one window, or null. */
@@ -104,22 +118,36 @@ export class InMemoryTimestampedWindowStore<K, V> implements StateStore {
   }
 
   /**
-   * Java's CachedStateStore hook. These stores do not cache (the record cache wraps key-value stores only), so the
-   * caller forwards every update itself; a windowed record cache would register `listener` here and return true.
+   * Java's CachedStateStore hook: when the store caches, flushed windows go to `listener` (with the stored old value
+   * if asked) and it returns true; otherwise false, and the caller forwards every update itself.
    */
-  setFlushListener(_listener: CacheFlushListener<Windowed<K>, ValueAndTimestamp<V>>, _sendOldValues: boolean): boolean {
-    return false;
+  setFlushListener(listener: CacheFlushListener<Windowed<K>, ValueAndTimestamp<V>>, sendOldValues: boolean): boolean {
+    const { cache } = this.open();
+    if (!cache) return false;
+    cache.setFlushListener((entry) => {
+      const { key, windowStart } = CachingWindowLayer.windowOf(entry.key);
+      const valueOf = (stored: { bytes: Buffer } | null) => (stored === null ? null : this.valueFrom(stored.bytes));
+      listener({
+        key: this.windowedKey(key, windowStart),
+        value: { newValue: valueOf(entry.newValue), oldValue: sendOldValues ? valueOf(entry.oldValue) : null },
+        timestamp: entry.timestamp,
+        headers: entry.headers,
+      });
+    }, sendOldValues);
+    return true;
   }
 
-  flush(): void {}
+  flush(): void {
+    this.open().cache?.flush();
+  }
 
   close(): void {
-    this.state?.bytes.clear();
+    this.state?.store.clear();
     this.state = undefined;
   }
 
   restore(key: Buffer, value: Buffer | null, timestamp: number): void {
-    this.open().bytes.restore(key, value === null ? null : withTimestamp(value, timestamp));
+    this.open().store.restore(key, value === null ? null : withTimestamp(value, timestamp));
   }
 
   private scanArgs(args: unknown[], forward: boolean): unknown {
@@ -137,9 +165,11 @@ export class InMemoryTimestampedWindowStore<K, V> implements StateStore {
 
   private windowed(entries: WindowEntry[]): KeyValue<Windowed<K>, ValueAndTimestamp<V>>[] {
     const { serdes } = this.open();
-    return entries.map((entry) =>
-      KeyValue.pair(new Windowed(serdes.keyFrom(entry.key), new TimeWindow(entry.windowStart, entry.windowStart + this.spec.windowSize)), this.valueFrom(entry.value)),
-    );
+    return entries.map((entry) => KeyValue.pair(this.windowedKey(entry.key, entry.windowStart, serdes), this.valueFrom(entry.value)));
+  }
+
+  private windowedKey(keyBytes: Buffer, windowStart: number, serdes = this.open().serdes): Windowed<K> {
+    return new Windowed(serdes.keyFrom(keyBytes), new TimeWindow(windowStart, windowStart + this.spec.windowSize));
   }
 
   private valueFrom(stored: Buffer): ValueAndTimestamp<V> {
