@@ -6,6 +6,7 @@ import { KTableSource, sourceTable } from "./kstream/internals/ktable-source.ts"
 import { materializedInternal } from "./kstream/internals/materialized-internal.ts";
 import { applyRepartitionNullKeyFilters } from "./kstream/internals/repartition.ts";
 import { storeValueGetterSupplier } from "./kstream/internals/store-value-getter.ts";
+import { validateCopartitionAtBuild } from "./kstream/joins/copartitioning.ts";
 import { KStream } from "./kstream/kstream.ts";
 import { KTable } from "./kstream/ktable.ts";
 import { Consumed } from "./kstream/options/consumed.ts";
@@ -93,6 +94,7 @@ export class StreamsBuilder {
     }
     const topology = this.internalTopologyBuilder.build();
     applyRepartitionNullKeyFilters(this.internalTopologyBuilder, topology);
+    validateCopartitionAtBuild(topology.parts.copartitionGroups, topology.parts.internalTopics);
     return topology;
   }
 

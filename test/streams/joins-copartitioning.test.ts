@@ -1,7 +1,7 @@
 // The start-up co-partitioning check (Java's CopartitionedTopicsEnforcer over InternalTopologyBuilder.copartitionGroups,
 // Kafka Streams 4.4.0) and its build-time half (InternalTopologyBuilder.validateCopartition).
 import { describe, expect, it } from "vitest";
-import { IllegalStateError, TopologyException } from "../../checker/streams/index.ts";
+import { IllegalStateError, JoinWindows, Repartitioned, StreamsBuilder, TopologyException } from "../../checker/streams/index.ts";
 import { checkCopartitioning, validateCopartitionAtBuild } from "../../checker/streams/kstream/joins/copartitioning.ts";
 
 const counts = (entries: Record<string, number>): Map<string, number> => new Map(Object.entries(entries));
@@ -61,5 +61,15 @@ describe("validateCopartitionAtBuild", () => {
     ];
     expect(() => validateCopartitionAtBuild([["r1", "r2"]], topics)).toThrow("Invalid topology: Following topics do not have the same number of partitions: [{r1=2, r2=3}]");
     expect(() => validateCopartitionAtBuild([["r1", "source"]], topics)).not.toThrow();
+  });
+
+  it("runs at StreamsBuilder.build(): joining streams repartitioned to 2 and 3 partitions fails like Java", () => {
+    const builder = new StreamsBuilder();
+    const left = builder.stream<string, string>("L").repartition(Repartitioned.numberOfPartitions(2));
+    const right = builder.stream<string, string>("R").repartition(Repartitioned.numberOfPartitions(3));
+    left.join(right, (l, r) => l + r, JoinWindows.ofTimeDifferenceWithNoGrace(10)).to("out");
+    expect(() => builder.build()).toThrow(
+      "Invalid topology: Following topics do not have the same number of partitions: [{KSTREAM-REPARTITION-0000000001-repartition=2, KSTREAM-REPARTITION-0000000006-repartition=3}]",
+    );
   });
 });

@@ -51,6 +51,8 @@ describe("generated names", () => {
       "KSTREAM-JOINOTHER-0000000013": ["KSTREAM-JOINTHIS-0000000012-store"],
       "KSTREAM-MERGE-0000000014": [],
     });
+    // The next operator's name shows the join took exactly Java's counter values.
+    expect(topology.parts.nodes.map((node) => node.name)).toContain("KSTREAM-SINK-0000000015");
     const { outputs, topics } = runSteps(topology, LINES);
     expect(outputs).toEqual([[1, "a", "a1+a2", 5]]);
     expect(topics).toEqual([

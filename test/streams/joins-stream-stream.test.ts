@@ -111,6 +111,32 @@ describe("deferred left/outer results", () => {
     expect(outputs).toEqual([[2, "k", "A+a", 18]]);
   });
 
+  // Java skips the scan while `minTime + after + grace >= streamTime`; a scan that stops early (both sides found an open
+  // window at c@10) leaves minTime at c, not at the last waiting record (f@12), so H@21 scans and closes a, b and c.
+  it("keep Java's bookkeeping of the earliest waiting timestamp, which decides when the store is scanned", () => {
+    const { outputs } = run("outer", JoinWindows.ofTimeDifferenceWithNoGrace(10), `
+      L e E 0
+      R a A 8
+      L b B 9
+      L c C 10
+      L q ~ 13
+      L d D 11
+      L f F 12
+      L g G 13
+      L h H 21
+      L z Z 100`);
+    expect(outputs).toEqual([
+      [7, "e", "E+null", 0],
+      [8, "a", "null+A", 8],
+      [8, "b", "B+null", 9],
+      [8, "c", "C+null", 10],
+      [9, "d", "D+null", 11],
+      [9, "f", "F+null", 12],
+      [9, "g", "G+null", 13],
+      [9, "h", "H+null", 21],
+    ]);
+  });
+
   // Java 4.4.0 behaviour (looks like KAFKA-19536, open): B@50 arrives when stream time is 100; 50 + after 10 < 100, so it
   // is emitted at once although its grace period (20) is not over and its partner x@55 comes next.
   it("an unmatched record whose window end is already behind stream time is emitted at once, grace ignored", () => {
@@ -149,6 +175,32 @@ describe("null keys and values", () => {
       [3, "j", "J+null", 50],
       [6, "q", "Q+q", 102],
     ]);
+  });
+});
+
+describe("null keys through the joins' repartition topics", () => {
+  // Both inputs change their key (values starting with "n" get a null key) and are repartitioned before the join.
+  const LINES = inputs(`
+    L k ab 1
+    L k nb 2
+    R k nq 3
+    R k ar 4
+    L k nc 50`);
+
+  function nullingJoin(kind: Kind): StreamsBuilder {
+    const builder = new StreamsBuilder();
+    const rekey = (_key: string, value: string): string => (value.startsWith("n") ? (null as unknown as string) : value.substring(0, 1));
+    const left = builder.stream<string, string>("L").selectKey(rekey);
+    const right = builder.stream<string, string>("R").selectKey(rekey);
+    const windows = JoinWindows.ofTimeDifferenceWithNoGrace(10);
+    (kind === "inner" ? left.join(right, joiner, windows) : kind === "left" ? left.leftJoin(right, joiner, windows) : left.outerJoin(right, joiner, windows)).to("out");
+    return builder;
+  }
+
+  it("inner: dropped; left: the left side's emitted at once; outer: both sides'", () => {
+    expect(runSteps(nullingJoin("inner").build(), LINES).outputs).toEqual([[3, "a", "ab+ar", 4]]);
+    expect(runSteps(nullingJoin("left").build(), LINES).outputs).toEqual([[1, null, "nb+null", 2], [3, "a", "ab+ar", 4], [4, null, "nc+null", 50]]);
+    expect(runSteps(nullingJoin("outer").build(), LINES).outputs).toEqual([[1, null, "nb+null", 2], [2, null, "null+nq", 3], [3, "a", "ab+ar", 4], [4, null, "nc+null", 50]]);
   });
 });
 

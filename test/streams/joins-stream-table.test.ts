@@ -108,6 +108,34 @@ describe("a key-changed stream is repartitioned before a stream-table join", () 
   });
 });
 
+describe("null keys through a join's repartition topic", () => {
+  // Java's rewriteRepartitionNodes: the repartition filter drops null keys unless a left/outer join (labelled
+  // NULL_KEY_RELAXED_JOIN) lies downstream, so the left join still sees (and emits) the null-key records.
+  const LINES = inputs(`
+    T a ta 0
+    L k ab 1
+    L k nb 2
+    L k ac 3
+    T a tb 4
+    L k nc 50`);
+
+  function nullingJoin(leftJoin: boolean): StreamsBuilder {
+    const builder = new StreamsBuilder();
+    const stream = builder.stream<string, string>("L").selectKey((_key, value) => (value.startsWith("n") ? (null as unknown as string) : value.substring(0, 1)));
+    const table = builder.table<string, string>("T");
+    (leftJoin ? stream.leftJoin(table, joiner) : stream.join(table, joiner)).to("out");
+    return builder;
+  }
+
+  it("an inner join's repartition drops them", () => {
+    expect(runSteps(nullingJoin(false).build(), LINES).outputs).toEqual([[1, "a", "ab+ta", 1], [3, "a", "ac+ta", 3]]);
+  });
+
+  it("a left join's repartition keeps them and the join emits v+null", () => {
+    expect(runSteps(nullingJoin(true).build(), LINES).outputs).toEqual([[1, "a", "ab+ta", 1], [2, null, "nb+null", 2], [3, "a", "ac+ta", 3], [5, null, "nc+null", 50]]);
+  });
+});
+
 describe("KStream-GlobalKTable joins", () => {
   // The key selector maps a stream value "g1:x" to table key "g1", and a value without ':' to null.
   const selector = (_key: string, value: string): string => (value !== null && value.includes(":") ? value.substring(0, value.indexOf(":")) : (null as unknown as string));

@@ -82,6 +82,39 @@ describe("the docs' table-table join table", () => {
   });
 });
 
+describe("table-table result timestamps", () => {
+  // Updates arrive out of timestamp order: each result carries max(this update's timestamp, the other side's).
+  const LINES = inputs(`
+    R k a 10
+    L k A 5
+    R k b 3
+    L k ~ 4
+    L j B 20
+    R j c 7
+    R j ~ 6`);
+
+  it("are the larger of the two sides' timestamps", () => {
+    expect(runSteps(tableJoin("inner").build(), LINES).outputs).toEqual([[1, "k", "A+a", 10], [2, "k", "A+b", 5], [3, "k", null, 4], [5, "j", "B+c", 20], [6, "j", null, 20]]);
+    expect(runSteps(tableJoin("left").build(), LINES).outputs).toEqual([
+      [1, "k", "A+a", 10],
+      [2, "k", "A+b", 5],
+      [3, "k", null, 4],
+      [4, "j", "B+null", 20],
+      [5, "j", "B+c", 20],
+      [6, "j", "B+null", 20],
+    ]);
+    expect(runSteps(tableJoin("outer").build(), LINES).outputs).toEqual([
+      [0, "k", "null+a", 10],
+      [1, "k", "A+a", 10],
+      [2, "k", "A+b", 5],
+      [3, "k", "null+b", 4],
+      [4, "j", "B+null", 20],
+      [5, "j", "B+c", 20],
+      [6, "j", "B+null", 20],
+    ]);
+  });
+});
+
 describe("materialized table-table joins", () => {
   const LINES = inputs(`
     L k A 1
@@ -141,7 +174,7 @@ describe("table-table join nodes", () => {
 
 describe("joined tables downstream", () => {
   // (L join R) leftJoin S, the first join not materialized (its value getter computes it from both stores), then a
-  // groupBy/count that needs old values: the subtract-then-add pairs prove the join forwards Change(new, old).
+  // groupBy/count that needs old values: the subtract-then-add pairs prove the join forwards Change(new, old). S m mz finds no inner result for m (R has none).
   it("a join of a join computes through value getters and sends old values to groupBy", () => {
     const builder = new StreamsBuilder();
     const joined = builder.table<string, string>("L").join(builder.table<string, string>("R"), joiner).leftJoin(builder.table<string, string>("S"), joiner);
@@ -160,7 +193,10 @@ describe("joined tables downstream", () => {
       L k Bx 5
       R k ~ 6
       L j Cx 7
-      R j cy 8`);
+      R j cy 8
+      L m Mx 9
+      S m mz 10
+      S j jz 11`);
     const topology = builder.build();
     expect(runSteps(topology, LINES).outputs).toEqual([
       [1, "k", "Ax+ay+null", 2],
@@ -169,6 +205,7 @@ describe("joined tables downstream", () => {
       [4, "k", "Bx+ay+null", 5],
       [5, "k", null, 6],
       [7, "j", "Cx+cy+null", 8],
+      [10, "j", "Cx+cy+jz", 11],
     ]);
     expect(runSteps(topology, LINES, "counts").outputs).toEqual([
       [1, "A", "1", 2],
@@ -178,6 +215,7 @@ describe("joined tables downstream", () => {
       [4, "B", "1", 5],
       [5, "B", "0", 6],
       [7, "C", "1", 8],
+      [10, "C", "1", 11],
     ]);
   });
 });
