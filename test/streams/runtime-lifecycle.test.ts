@@ -85,7 +85,8 @@ describe("KafkaStreams record cache and commit interval", () => {
    */
   async function countWithCache(applicationId: string, cacheBytes: number): Promise<{ beforeClose: number; values: Map<string | null, unknown[]> }> {
     const [input, output, markerIn, markerOut] = ["in", "out", "marker-in", "marker-out"].map((suffix) => `${applicationId}-${suffix}`) as [string, string, string, string];
-    await createTopics(kafka, { [input]: 2, [output]: 2, [markerIn]: 1 });
+    // Every topic exists before anything subscribes: an auto-created one may be unknown to the broker asked first.
+    await createTopics(kafka, { [input]: 2, [output]: 2, [markerIn]: 1, [markerOut]: 1 });
     let processed = 0;
     const builder = new StreamsBuilder();
     builder
