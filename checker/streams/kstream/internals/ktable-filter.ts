@@ -1,10 +1,9 @@
-import type { Processor, ProcessorContext } from "../../processor/api.ts";
-import type { Change, StreamRecord } from "../../processor/record.ts";
+import type { Processor } from "../../processor/api.ts";
+import type { Change } from "../../processor/record.ts";
 import type { ValueAndTimestamp } from "../../state/store.ts";
-import { ValueAndTimestamps, type TimestampedKeyValueStore } from "../../state/timestamped-key-value-store.ts";
 import { storeValueGetterSupplier } from "./store-value-getter.ts";
 import type { KTableSupplier, KTableValueGetterSupplier, ParentTable } from "./table-supplier.ts";
-import { TimestampedTupleForwarder } from "./timestamped-tuple-forwarder.ts";
+import { tableTransformProcessor } from "./table-transform-processor.ts";
 
 /**
  * `KTable.filter` / `filterNot` (Java's `KTableFilter`): a value that does not pass becomes a tombstone (the key leaves
@@ -50,30 +49,12 @@ export class KTableFilter<K, V> implements KTableSupplier<K, V> {
   }
 
   get(): Processor<K, Change<V>, K, Change<V>> {
-    const { queryableName, sendOldValues } = this;
-    let context: ProcessorContext<K, Change<V>>;
-    let store: TimestampedKeyValueStore<K, V> | undefined;
-    let forwarder: TimestampedTupleForwarder<K, V> | undefined;
-    return {
-      init: (processorContext) => {
-        context = processorContext;
-        if (queryableName === undefined) return;
-        store = context.getStateStore<TimestampedKeyValueStore<K, V>>(queryableName);
-        forwarder = new TimestampedTupleForwarder(store, context, sendOldValues);
-      },
-      process: (record: StreamRecord<K, Change<V>>) => {
-        const newValue = this.passingValue(record.key, record.value.newValue);
-        let oldValue: V | null = null;
-        if (sendOldValues) oldValue = store ? ValueAndTimestamps.getValueOrNull(store.get(record.key)) : this.passingValue(record.key, record.value.oldValue);
-        if (sendOldValues && oldValue === null && newValue === null) return;
-        if (store && forwarder) {
-          store.put(record.key, ValueAndTimestamps.make(newValue, record.timestamp));
-          forwarder.maybeForward({ ...record, value: { newValue, oldValue } });
-        } else {
-          context.forward({ ...record, value: { newValue, oldValue } });
-        }
-      },
-    };
+    return tableTransformProcessor<K, V, V>({
+      queryableName: this.queryableName,
+      sendOldValues: this.sendOldValues,
+      transform: (key, value) => this.passingValue(key, value),
+      dropWhenBothNull: true,
+    });
   }
 
   private passingValue(key: K, value: V | null): V | null {

@@ -1,9 +1,9 @@
-import type { Processor, ProcessorContext } from "../../processor/api.ts";
-import type { Change, StreamRecord } from "../../processor/record.ts";
-import { ValueAndTimestamps, type TimestampedKeyValueStore } from "../../state/timestamped-key-value-store.ts";
+import type { Processor } from "../../processor/api.ts";
+import type { Change } from "../../processor/record.ts";
+import { ValueAndTimestamps } from "../../state/timestamped-key-value-store.ts";
 import { storeValueGetterSupplier } from "./store-value-getter.ts";
 import type { KTableSupplier, KTableValueGetterSupplier, ParentTable } from "./table-supplier.ts";
-import { TimestampedTupleForwarder } from "./timestamped-tuple-forwarder.ts";
+import { tableTransformProcessor } from "./table-transform-processor.ts";
 
 /**
  * `KTable.mapValues` (Java's `KTableMapValues`): maps new and (when requested) old values; a null value stays null
@@ -48,29 +48,12 @@ export class KTableMapValues<K, V, V2> implements KTableSupplier<K, V2> {
   }
 
   get(): Processor<K, Change<V>, K, Change<V2>> {
-    const { queryableName, sendOldValues } = this;
-    let context: ProcessorContext<K, Change<V2>>;
-    let store: TimestampedKeyValueStore<K, V2> | undefined;
-    let forwarder: TimestampedTupleForwarder<K, V2> | undefined;
-    return {
-      init: (processorContext) => {
-        context = processorContext;
-        if (queryableName === undefined) return;
-        store = context.getStateStore<TimestampedKeyValueStore<K, V2>>(queryableName);
-        forwarder = new TimestampedTupleForwarder(store, context, sendOldValues);
-      },
-      process: (record: StreamRecord<K, Change<V>>) => {
-        const newValue = this.mapped(record.key, record.value.newValue);
-        let oldValue: V2 | null = null;
-        if (sendOldValues) oldValue = store ? ValueAndTimestamps.getValueOrNull(store.get(record.key)) : this.mapped(record.key, record.value.oldValue);
-        if (store && forwarder) {
-          store.put(record.key, ValueAndTimestamps.make(newValue, record.timestamp));
-          forwarder.maybeForward({ ...record, value: { newValue, oldValue } });
-        } else {
-          context.forward({ ...record, value: { newValue, oldValue } });
-        }
-      },
-    };
+    return tableTransformProcessor<K, V, V2>({
+      queryableName: this.queryableName,
+      sendOldValues: this.sendOldValues,
+      transform: (key, value) => this.mapped(key, value),
+      dropWhenBothNull: false,
+    });
   }
 
   private mapped(key: K, value: V | null): V2 | null {
