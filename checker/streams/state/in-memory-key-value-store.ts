@@ -1,3 +1,4 @@
+import { typedFlushListener } from "./caching/caching-layer.ts";
 import { IllegalStateError, InvalidArgumentError } from "../errors.ts";
 import { KeyValue } from "../keyvalue.ts";
 import type { Change, StreamRecord } from "../processor/record.ts";
@@ -133,11 +134,10 @@ export abstract class KeyValueStoreBase<K, V, S> implements KeyValueStore<K, V> 
   setFlushListener(listener: CacheFlushListener<K, V>, sendOldValues: boolean): boolean {
     const { cache } = this.open();
     if (!cache) return false;
-    cache.setFlushListener((entry) => {
-      const newValue = entry.newValue === null ? null : this.fromStored(entry.newValue);
-      const oldValue = entry.oldValue === null || !sendOldValues ? null : this.fromStored(entry.oldValue);
-      listener({ key: this.keyFromBytes(entry.key), value: { newValue, oldValue }, timestamp: entry.timestamp, headers: entry.headers });
-    }, sendOldValues);
+    cache.setFlushListener(
+      typedFlushListener(listener, sendOldValues, (key) => this.keyFromBytes(key), (stored) => this.fromStored(stored)),
+      sendOldValues,
+    );
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { typedFlushListener } from "./caching/caching-layer.ts";
 import { IllegalStateError } from "../errors.ts";
 import { KeyValue } from "../keyvalue.ts";
 import type { Serde } from "../serdes.ts";
@@ -103,16 +104,11 @@ export class InMemorySessionStore<K, V> implements StateStore {
   setFlushListener(listener: CacheFlushListener<Windowed<K>, V>, sendOldValues: boolean): boolean {
     const { cache, serdes } = this.open();
     if (!cache) return false;
-    cache.setFlushListener((entry) => {
-      const { key, start, end } = CachingSessionLayer.sessionOf(entry.key);
-      const valueOf = (stored: { bytes: Buffer } | null) => (stored === null ? null : serdes.valueFrom(stored.bytes));
-      listener({
-        key: new Windowed(serdes.keyFrom(key), new SessionWindow(start, end)),
-        value: { newValue: valueOf(entry.newValue), oldValue: sendOldValues ? valueOf(entry.oldValue) : null },
-        timestamp: entry.timestamp,
-        headers: entry.headers,
-      });
-    }, sendOldValues);
+    const sessionKeyOf = (cacheKey: Buffer) => {
+      const { key, start, end } = CachingSessionLayer.sessionOf(cacheKey);
+      return new Windowed(serdes.keyFrom(key), new SessionWindow(start, end));
+    };
+    cache.setFlushListener(typedFlushListener(listener, sendOldValues, sessionKeyOf, (stored) => serdes.valueFrom(stored.bytes)), sendOldValues);
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { typedFlushListener } from "./caching/caching-layer.ts";
 import { IllegalStateError } from "../errors.ts";
 import { KeyValue } from "../keyvalue.ts";
 import type { Serde } from "../serdes.ts";
@@ -124,16 +125,11 @@ export class InMemoryTimestampedWindowStore<K, V> implements StateStore {
   setFlushListener(listener: CacheFlushListener<Windowed<K>, ValueAndTimestamp<V>>, sendOldValues: boolean): boolean {
     const { cache } = this.open();
     if (!cache) return false;
-    cache.setFlushListener((entry) => {
-      const { key, windowStart } = CachingWindowLayer.windowOf(entry.key);
-      const valueOf = (stored: { bytes: Buffer } | null) => (stored === null ? null : this.valueFrom(stored.bytes));
-      listener({
-        key: this.windowedKey(key, windowStart),
-        value: { newValue: valueOf(entry.newValue), oldValue: sendOldValues ? valueOf(entry.oldValue) : null },
-        timestamp: entry.timestamp,
-        headers: entry.headers,
-      });
-    }, sendOldValues);
+    const windowedKeyOf = (cacheKey: Buffer) => {
+      const { key, windowStart } = CachingWindowLayer.windowOf(cacheKey);
+      return this.windowedKey(key, windowStart);
+    };
+    cache.setFlushListener(typedFlushListener(listener, sendOldValues, windowedKeyOf, (stored) => this.valueFrom(stored.bytes)), sendOldValues);
     return true;
   }
 

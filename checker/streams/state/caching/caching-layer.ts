@@ -1,4 +1,4 @@
-import type { RecordHeaders } from "../../processor/record.ts";
+import type { Change, RecordHeaders, StreamRecord } from "../../processor/record.ts";
 import type { BytesFlushEntry, StoredValue } from "../key-value-bytes-layer.ts";
 import type { StateStoreContext } from "../store.ts";
 import type { CacheEntry, DirtyEntry, NamedCache } from "./named-cache.ts";
@@ -87,4 +87,23 @@ export abstract class CachingLayer {
 /** Java names a cache `<taskId>-<storeName>`. */
 export function cacheNamespace(context: StateStoreContext, storeName: string): string {
   return RecordCache.namespace(context.taskId, storeName);
+}
+
+/**
+ * Adapts a store's typed flush listener to the bytes its cache flushes: the key and values are read back through
+ * the store's serdes; the old value only when old values were asked for.
+ */
+export function typedFlushListener<K, V>(
+  listener: (record: StreamRecord<K, Change<V>>) => void,
+  sendOldValues: boolean,
+  keyOf: (bytes: Buffer) => K,
+  valueOf: (stored: StoredValue) => V,
+): (entry: BytesFlushEntry) => void {
+  return (entry) =>
+    listener({
+      key: keyOf(entry.key),
+      value: { newValue: entry.newValue === null ? null : valueOf(entry.newValue), oldValue: entry.oldValue === null || !sendOldValues ? null : valueOf(entry.oldValue) },
+      timestamp: entry.timestamp,
+      headers: entry.headers,
+    });
 }
